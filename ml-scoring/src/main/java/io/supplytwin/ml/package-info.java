@@ -1,0 +1,2 @@
+/** Features, forecasting and risk models, scored in-stream */
+package io.supplytwin.ml;

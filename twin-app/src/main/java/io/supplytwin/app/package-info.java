@@ -1,0 +1,2 @@
+/** The launcher: CLI, embedded platform start-up and HTTP. */
+package io.supplytwin.app;

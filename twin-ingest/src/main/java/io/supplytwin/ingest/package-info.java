@@ -1,0 +1,2 @@
+/** MQTT to Kafka bridge with edge cleaning and a dead-letter topic */
+package io.supplytwin.ingest;

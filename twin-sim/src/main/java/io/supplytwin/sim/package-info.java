@@ -1,0 +1,2 @@
+/** Gateway simulator and scenario runs */
+package io.supplytwin.sim;
