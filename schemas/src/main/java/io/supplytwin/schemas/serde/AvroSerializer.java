@@ -1,0 +1,73 @@
+package io.supplytwin.schemas.serde;
+
+import io.supplytwin.schemas.registry.client.SchemaRegistryClient;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericContainer;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DatumWriter;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificDatumWriter;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * Writes Avro records (generated {@link SpecificRecord}s or {@code GenericRecord}s) in the Confluent
+ * wire format, under the subject {@code <topic>-key} / {@code <topic>-value}. Null is written as null
+ * (a tombstone).
+ */
+public final class AvroSerializer<T extends GenericContainer> implements Serializer<T> {
+
+    private final SchemaRegistryClient registry;
+    private final boolean isKey;
+    private final AvroSerdeConfig config;
+    private final Map<Schema, DatumWriter<Object>> writers = new ConcurrentHashMap<>();
+
+    public AvroSerializer(SchemaRegistryClient registry, boolean isKey, AvroSerdeConfig config) {
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.isKey = isKey;
+        this.config = Objects.requireNonNull(config, "config");
+    }
+
+    @Override
+    public byte[] serialize(String topic, T record) {
+        if (record == null) {
+            return null;
+        }
+        Schema schema = record.getSchema();
+        String subject = TopicNameStrategy.subject(topic, isKey);
+        int id;
+        try {
+            id = config.autoRegister() ? registry.register(subject, schema) : registry.lookup(subject, schema).id();
+        } catch (RuntimeException e) {
+            throw new SerializationException("Cannot " + (config.autoRegister() ? "register" : "find")
+                    + " the schema of " + schema.getFullName() + " under subject " + subject + ": " + e.getMessage(), e);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(128);
+        out.writeBytes(WireFormat.header(id));
+        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+        try {
+            writers.computeIfAbsent(schema, s -> writerFor(record, s)).write(record, encoder);
+            encoder.flush();
+        } catch (IOException | RuntimeException e) {
+            throw new SerializationException("Cannot encode " + schema.getFullName() + " for topic " + topic
+                    + ": " + e.getMessage(), e);
+        }
+        return out.toByteArray();
+    }
+
+    private static DatumWriter<Object> writerFor(GenericContainer record, Schema schema) {
+        if (record instanceof SpecificRecord) {
+            return new SpecificDatumWriter<>(schema, SpecificData.getForClass(record.getClass()));
+        }
+        return new GenericDatumWriter<>(schema, GenericData.get());
+    }
+}
