@@ -8,9 +8,10 @@ import io.supplytwin.schemas.registry.server.EmbeddedSchemaRegistry;
 import io.supplytwin.schemas.registry.server.SchemaRegistryConfig;
 import io.supplytwin.schemas.topic.Topics;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.slf4j.Logger;
@@ -26,10 +27,10 @@ public final class EmbeddedPlatform implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
     private final PlatformConfig config;
-    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final Deque<AutoCloseable> started = new java.util.concurrent.LinkedBlockingDeque<>();
     private String bootstrapServers;
     private String registryUrl;
-    private String mqttUri;
+    private volatile String mqttUri;
 
     public EmbeddedPlatform(PlatformConfig config) {
         this.config = config;
@@ -41,18 +42,38 @@ public final class EmbeddedPlatform implements AutoCloseable {
 
     public synchronized EmbeddedPlatform start() throws Exception {
         long t0 = System.nanoTime();
+        // the MQTT broker needs nothing from Kafka: start it alongside and join before reporting ready
+        CompletableFuture<Void> mqtt = CompletableFuture.runAsync(() -> {
+            try {
+                startMqtt();
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        });
         try {
             startKafka();
             createTopics();
             startRegistry();
-            startMqtt();
+            joinMqtt(mqtt);
         } catch (Exception e) {
+            mqtt.exceptionally(t -> null).join();
             close();
             throw e;
         }
         LOG.info("platform ready in {} ms kafka={} registry={} mqtt={}", (System.nanoTime() - t0) / 1_000_000,
                 bootstrapServers, registryUrl, mqttUri);
         return this;
+    }
+
+    private static void joinMqtt(CompletableFuture<Void> mqtt) throws Exception {
+        try {
+            mqtt.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     private void startKafka() throws Exception {

@@ -1,0 +1,138 @@
+package io.supplytwin.app.run;
+
+import io.supplytwin.platform.EmbeddedPlatform;
+import io.supplytwin.platform.PortCheck;
+import io.supplytwin.platform.config.PlatformConfig;
+import io.supplytwin.platform.config.Settings;
+import io.supplytwin.platform.http.HealthEndpoint;
+import io.supplytwin.platform.http.HttpApi;
+import io.supplytwin.platform.http.Response;
+import io.supplytwin.platform.metrics.PlatformMetrics;
+import io.supplytwin.platform.service.Service;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything {@code twin run} starts, in order: metrics, HTTP, the embedded platform (Kafka, registry, MQTT and
+ * the topics), then every service that exists. Closing stops them in reverse order.
+ */
+public final class TwinApplication implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TwinApplication.class);
+
+    private final Settings settings;
+    private final PlatformConfig config;
+    private final PlatformMetrics metrics = new PlatformMetrics("twin-app");
+    private final HealthEndpoint health = new HealthEndpoint();
+    private final Deque<AutoCloseable> running = new ArrayDeque<>();
+    private final List<Service> services = new ArrayList<>();
+    private HttpApi http;
+    private EmbeddedPlatform platform;
+    private AdminClient admin;
+    private long readyMillis;
+
+    public TwinApplication(Settings settings) {
+        this.settings = settings;
+        this.config = PlatformConfig.from(settings);
+    }
+
+    public TwinApplication start() throws Exception {
+        long t0 = System.nanoTime();
+        running.push(metrics);
+        try {
+            // fail on a taken HTTP port before spending seconds starting brokers
+            PortCheck.requireFree(config.host(), config.httpPort(), "HTTP");
+            http = new HttpApi(config.host(), config.httpPort(), metrics.registry());
+            health.install(http);
+            http.get("/metrics", req -> Response.text(200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape()));
+            http.get("/", req -> HttpApi.json(Map.of("service", "supplytwin", "endpoints", List.of("/health", "/metrics"))));
+            http.start();
+            running.push(http);
+
+            platform = new EmbeddedPlatform(config).start();
+            running.push(platform);
+            admin = (AdminClient) AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
+                    AdminClientConfig.CLIENT_ID_CONFIG, "twin-app-health"));
+            metrics.bind(admin);
+            running.push(admin);
+            health.register("kafka", this::kafkaUp);
+            health.register("schema-registry", () -> tcpUp(URI.create(platform.registryUrl())));
+            health.register("mqtt", () -> tcpUp(URI.create(platform.mqttUri())));
+
+            for (Service s : services) {
+                s.start();
+                running.push(s);
+                health.register(s.name(), s::ready);
+            }
+        } catch (Exception e) {
+            close();
+            throw e;
+        }
+        health.markStarted();
+        readyMillis = (System.nanoTime() - t0) / 1_000_000;
+        LOG.info("supplytwin ready in {} ms http={} kafka={} registry={} mqtt={}", readyMillis, http.url(),
+                platform.bootstrapServers(), platform.registryUrl(), platform.mqttUri());
+        return this;
+    }
+
+    private boolean kafkaUp() {
+        try {
+            return !admin.describeCluster().nodes().get(2, TimeUnit.SECONDS).isEmpty();
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static boolean tcpUp(URI uri) {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 1000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    public long readyMillis() {
+        return readyMillis;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public EmbeddedPlatform platform() {
+        return platform;
+    }
+
+    public HttpApi http() {
+        return http;
+    }
+
+    public PlatformMetrics metrics() {
+        return metrics;
+    }
+
+    @Override
+    public synchronized void close() {
+        while (!running.isEmpty()) {
+            AutoCloseable c = running.pop();
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.warn("error while stopping {}", c.getClass().getSimpleName(), e);
+            }
+        }
+    }
+}
