@@ -23,7 +23,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.apache.avro.Schema;
-import org.apache.avro.AvroRuntimeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -214,7 +213,8 @@ final class RegistryHttpHandler implements HttpHandler {
         }
         try {
             return new Schema.Parser().parse(text.asText());
-        } catch (AvroRuntimeException e) {
+        } catch (RuntimeException e) {
+            // Avro reports some invalid schemas (e.g. an unknown type name) with a NullPointerException
             throw new SchemaRegistryException(422, SchemaRegistryException.INVALID_SCHEMA,
                     "Invalid schema: " + e.getMessage());
         }
