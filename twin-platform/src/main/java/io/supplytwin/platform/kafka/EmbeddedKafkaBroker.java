@@ -89,6 +89,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         p.put("default.replication.factor", "1");
         p.put("num.partitions", "1");
         p.put("group.initial.rebalance.delay.ms", "0");
+        // After a restart the controller keeps the previous broker incarnation's registration alive for one session
+        // timeout before the new incarnation may register (9 s by default): a short session makes warm starts fast.
+        p.put("broker.heartbeat.interval.ms", "500");
+        p.put("broker.session.timeout.ms", "2500");
         p.put("auto.create.topics.enable", "false");
         // a laptop's disk is the budget: small segments, a week of retention unless a topic says otherwise
         p.put("log.segment.bytes", String.valueOf(64 * 1024 * 1024));
