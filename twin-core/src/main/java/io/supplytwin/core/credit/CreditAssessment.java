@@ -4,7 +4,8 @@ import io.supplytwin.core.network.Role;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+
+import static io.supplytwin.core.credit.ExplanationFormat.fixed;
 
 /**
  * A credit score with everything it was computed from.
@@ -34,39 +35,39 @@ public record CreditAssessment(Role role, CreditHistory history, double health, 
         } else {
             double base = config.historyBase(history);
             double multiplier = config.defaultMultiplier(history);
-            items.add(new ExplanationItem(credit, "history_weight", a, 0, String.format(Locale.ROOT,
-                    "As a %s with %d past contracts, the ledger history gets weight a = %.3f (role cap %.2f x %d/(%d+%.0f)).",
-                    roleName(), history.contracts(), a, cap, history.contracts(), history.contracts(),
-                    config.historyHalfWeight())));
+            items.add(new ExplanationItem(credit, "history_weight", a, 0, "As a " + roleName() + " with "
+                    + history.contracts() + " past contracts, the ledger history gets weight a = " + fixed(a, 3)
+                    + " (role cap " + fixed(cap, 2) + " x " + history.contracts() + "/(" + history.contracts() + "+"
+                    + fixed(config.historyHalfWeight(), 0) + "))."));
             double onTime = a * config.onTimeWeight() * history.onTimeRepaymentRate();
             items.add(new ExplanationItem(credit, "on_time_repayment_rate", history.onTimeRepaymentRate(), onTime,
-                    String.format(Locale.ROOT, "%.1f%% of repayments were on time, adding %.3f.",
-                            100 * history.onTimeRepaymentRate(), onTime)));
+                    fixed(100 * history.onTimeRepaymentRate(), 1) + "% of repayments were on time, adding "
+                            + fixed(onTime, 3) + "."));
             double fulfilment = a * config.fulfilmentWeight() * history.fulfilmentRate();
             items.add(new ExplanationItem(credit, "contract_fulfilment_rate", history.fulfilmentRate(), fulfilment,
-                    String.format(Locale.ROOT, "%.1f%% of contracts were fulfilled as agreed, adding %.3f.",
-                            100 * history.fulfilmentRate(), fulfilment)));
+                    fixed(100 * history.fulfilmentRate(), 1) + "% of contracts were fulfilled as agreed, adding "
+                            + fixed(fulfilment, 3) + "."));
             double defaultFree = a * config.defaultFreeWeight() * history.defaultFreeShare();
             items.add(new ExplanationItem(credit, "default_free_share", history.defaultFreeShare(), defaultFree,
-                    String.format(Locale.ROOT, "%.1f%% of contracts ended without default, adding %.3f.",
-                            100 * history.defaultFreeShare(), defaultFree)));
+                    fixed(100 * history.defaultFreeShare(), 1) + "% of contracts ended without default, adding "
+                            + fixed(defaultFree, 3) + "."));
             if (history.defaults() > 0) {
                 double penalty = -a * base * (1 - multiplier);
-                items.add(new ExplanationItem(credit, "defaults", history.defaults(), penalty,
-                        String.format(Locale.ROOT, "%d default(s) cut the historical credit by %.0f%%, removing %.3f.",
-                                history.defaults(), 100 * (1 - multiplier), -penalty)));
+                items.add(new ExplanationItem(credit, "defaults", history.defaults(), penalty, history.defaults()
+                        + " default(s) cut the historical credit by " + fixed(100 * (1 - multiplier), 0)
+                        + "%, removing " + fixed(-penalty, 3) + "."));
             }
         }
         double healthWeight = (1 - a) * config.beta();
         double healthPart = healthWeight * health;
-        items.add(new ExplanationItem(credit, "health_index", health, healthPart, String.format(Locale.ROOT,
-                "Supply chain health H = %.3f, weighted %.3f ((1-a) x beta), adds %.3f.", health, healthWeight,
-                healthPart)));
+        items.add(new ExplanationItem(credit, "health_index", health, healthPart, "Supply chain health H = "
+                + fixed(health, 3) + ", weighted " + fixed(healthWeight, 3) + " ((1-a) x beta), adds "
+                + fixed(healthPart, 3) + "."));
         double outlookWeight = (1 - a) * (1 - config.beta());
         double outlookPart = outlookWeight * (1 - risk);
-        items.add(new ExplanationItem(credit, "risk_probability", risk, outlookPart, String.format(Locale.ROOT,
-                "Predicted 30-day risk P = %.3f leaves an outlook of %.3f, weighted %.3f ((1-a) x (1-beta)), adding %.3f.",
-                risk, 1 - risk, outlookWeight, outlookPart)));
+        items.add(new ExplanationItem(credit, "risk_probability", risk, outlookPart, "Predicted 30-day risk P = "
+                + fixed(risk, 3) + " leaves an outlook of " + fixed(1 - risk, 3) + ", weighted "
+                + fixed(outlookWeight, 3) + " ((1-a) x (1-beta)), adding " + fixed(outlookPart, 3) + "."));
         return items;
     }
 

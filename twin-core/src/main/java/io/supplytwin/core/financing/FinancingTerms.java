@@ -3,7 +3,9 @@ package io.supplytwin.core.financing;
 import io.supplytwin.core.credit.ExplanationItem;
 
 import java.util.List;
-import java.util.Locale;
+
+import static io.supplytwin.core.credit.ExplanationFormat.fixed;
+import static io.supplytwin.core.credit.ExplanationFormat.grouped;
 
 /**
  * What a lender offers: the limit Lmax = M·C·(1−R), the rate band and the annual rate.
@@ -30,31 +32,27 @@ public record FinancingTerms(double creditScore, double monthlyRevenue, double i
         String limitOutcome = ExplanationItem.FINANCING_LIMIT;
         double creditCut = -monthlyRevenue * (1 - creditScore);
         double riskCut = -monthlyRevenue * creditScore * industryRisk;
+        String score = fixed(creditScore, 3);
         String bandSentence = switch (band) {
-            case PREFERENTIAL -> String.format(Locale.ROOT,
-                    "Credit score %.3f is above %.2f: preferential band, %.2f points off the base rate.",
-                    creditScore, config.preferentialAbove(), config.preferentialDiscountPct());
-            case STANDARD -> String.format(Locale.ROOT,
-                    "Credit score %.3f is within [%.2f, %.2f]: standard band at the base rate.",
-                    creditScore, config.riskBelow(), config.preferentialAbove());
-            case RISK_ALERT -> String.format(Locale.ROOT,
-                    "Credit score %.3f is below %.2f: risk alert, %.2f points premium and an extra guarantee required.",
-                    creditScore, config.riskBelow(), config.riskPremiumPct());
+            case PREFERENTIAL -> "Credit score " + score + " is above " + fixed(config.preferentialAbove(), 2)
+                    + ": preferential band, " + fixed(config.preferentialDiscountPct(), 2) + " points off the base rate.";
+            case STANDARD -> "Credit score " + score + " is within [" + fixed(config.riskBelow(), 2) + ", "
+                    + fixed(config.preferentialAbove(), 2) + "]: standard band at the base rate.";
+            case RISK_ALERT -> "Credit score " + score + " is below " + fixed(config.riskBelow(), 2) + ": risk alert, "
+                    + fixed(config.riskPremiumPct(), 2) + " points premium and an extra guarantee required.";
         };
         return List.of(
                 new ExplanationItem(limitOutcome, "monthly_revenue", monthlyRevenue, monthlyRevenue,
-                        String.format(Locale.ROOT, "Average monthly revenue M = %,.0f CNY is the starting point.",
-                                monthlyRevenue)),
+                        "Average monthly revenue M = " + grouped(monthlyRevenue, 0) + " CNY is the starting point."),
                 new ExplanationItem(limitOutcome, "credit_score", creditScore, creditCut,
-                        String.format(Locale.ROOT, "Credit score C = %.3f keeps %.1f%% of it, removing %,.0f CNY.",
-                                creditScore, 100 * creditScore, -creditCut)),
+                        "Credit score C = " + score + " keeps " + fixed(100 * creditScore, 1) + "% of it, removing "
+                                + grouped(-creditCut, 0) + " CNY."),
                 new ExplanationItem(limitOutcome, "industry_risk", industryRisk, riskCut,
-                        String.format(Locale.ROOT,
-                                "Industry risk R = %.2f takes a further %.0f%%, removing %,.0f CNY; the limit is %,.0f CNY.",
-                                industryRisk, 100 * industryRisk, -riskCut, limit)),
+                        "Industry risk R = " + fixed(industryRisk, 2) + " takes a further " + fixed(100 * industryRisk, 0)
+                                + "%, removing " + grouped(-riskCut, 0) + " CNY; the limit is " + grouped(limit, 0)
+                                + " CNY."),
                 new ExplanationItem(ExplanationItem.INTEREST_RATE, "base_rate", config.baseRatePct(),
-                        config.baseRatePct(), String.format(Locale.ROOT, "The base annual rate is %.2f%%.",
-                                config.baseRatePct())),
+                        config.baseRatePct(), "The base annual rate is " + fixed(config.baseRatePct(), 2) + "%."),
                 new ExplanationItem(ExplanationItem.INTEREST_RATE, "rate_band", creditScore,
                         annualRatePct - config.baseRatePct(), bandSentence));
     }
