@@ -14,30 +14,45 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.server.common.MetadataVersion;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One real KRaft broker for all ITs of a JVM, started on first use and stopped when the JVM exits. */
-public final class SharedKafka {
+/**
+ * One real KRaft broker for all ITs of a JVM. Test classes declare {@code @ExtendWith(SharedKafka.class)};
+ * the broker starts with the first of them and stops when the whole test run ends.
+ */
+public final class SharedKafka implements BeforeAllCallback {
 
     private static final Logger LOG = LoggerFactory.getLogger(SharedKafka.class);
     private static KafkaClusterTestKit cluster;
 
-    private SharedKafka() {}
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(SharedKafka.class, key -> {
+                    bootstrapServers();
+                    return (ExtensionContext.Store.CloseableResource) SharedKafka::stop;
+                });
+    }
 
     public static synchronized String bootstrapServers() {
         if (cluster == null) {
             cluster = start();
-            KafkaClusterTestKit started = cluster;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    started.close();
-                } catch (Exception e) {
-                    LOG.warn("Closing the test broker failed", e);
-                }
-            }, "test-kafka-shutdown"));
         }
         return cluster.bootstrapServers();
+    }
+
+    private static synchronized void stop() {
+        if (cluster != null) {
+            try {
+                cluster.close();
+            } catch (Exception e) {
+                LOG.warn("Closing the test broker failed", e);
+            }
+            cluster = null;
+        }
     }
 
     private static KafkaClusterTestKit start() {

@@ -32,8 +32,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Records through a real broker with the serdes and the embedded registry over HTTP. */
+@ExtendWith(SharedKafka.class)
 class AvroSerdesIT {
 
     private static EmbeddedSchemaRegistry registry;

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -84,7 +85,10 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
             throw new IllegalStateException("Schema registry not started");
         }
         InetSocketAddress bound = server.getAddress();
-        String host = bound.getAddress().getHostAddress();
+        // listening on every interface: loopback reaches it from this machine
+        String host = bound.getAddress().isAnyLocalAddress()
+                ? InetAddress.getLoopbackAddress().getHostAddress()
+                : bound.getAddress().getHostAddress();
         if (host.contains(":")) {
             host = "[" + host + "]";
         }

@@ -29,8 +29,10 @@ import org.apache.avro.Schema;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The embedded registry on a real broker, driven through the REST client and raw HTTP. */
+@ExtendWith(SharedKafka.class)
 class EmbeddedSchemaRegistryIT {
 
     private static SchemaRegistryConfig config;
