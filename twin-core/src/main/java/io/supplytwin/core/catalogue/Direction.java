@@ -1,29 +1,20 @@
 package io.supplytwin.core.catalogue;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /** Which way an indicator is good: up, down, or close to a target within a tolerance. */
 public enum Direction {
-    HIGHER_BETTER("higher_better"),
-    LOWER_BETTER("lower_better"),
-    TARGET("target");
+    HIGHER_BETTER,
+    LOWER_BETTER,
+    TARGET;
 
-    private final String code;
-
-    Direction(String code) {
-        this.code = code;
-    }
-
+    /** The lower-case name used in the catalogue file. */
     public String code() {
-        return code;
+        return name().toLowerCase(Locale.ROOT);
     }
 
     public static Optional<Direction> fromCode(String code) {
-        for (Direction direction : values()) {
-            if (direction.code.equals(code)) {
-                return Optional.of(direction);
-            }
-        }
-        return Optional.empty();
+        return IndicatorRules.byCode(values(), code);
     }
 }

@@ -24,8 +24,6 @@ public final class IndicatorCatalogue {
     static final List<String> HEADER = List.of("id", "level", "category", "unit", "min", "max", "direction",
             "target", "tolerance", "deadband", "out_of_range", "description");
 
-    private static volatile IndicatorCatalogue standard;
-
     private final Map<String, Indicator> byId;
     private final List<Indicator> all;
     private final Map<Level, List<Indicator>> byLevel;
@@ -46,19 +44,13 @@ public final class IndicatorCatalogue {
         this.byLevel = Collections.unmodifiableMap(levels);
     }
 
-    /** The catalogue shipped with twin-core, loaded and validated once. */
+    /** The catalogue shipped with twin-core, loaded and validated on first use. */
     public static IndicatorCatalogue standard() {
-        IndicatorCatalogue catalogue = standard;
-        if (catalogue == null) {
-            synchronized (IndicatorCatalogue.class) {
-                catalogue = standard;
-                if (catalogue == null) {
-                    catalogue = fromResource(STANDARD_RESOURCE);
-                    standard = catalogue;
-                }
-            }
-        }
-        return catalogue;
+        return Standard.CATALOGUE;
+    }
+
+    private static final class Standard {
+        static final IndicatorCatalogue CATALOGUE = fromResource(STANDARD_RESOURCE);
     }
 
     /** Loads a catalogue from a classpath resource. */

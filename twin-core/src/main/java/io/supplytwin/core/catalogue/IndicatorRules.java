@@ -1,5 +1,7 @@
 package io.supplytwin.core.catalogue;
 
+import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** The consistency rules of a catalogue row, shared by the record and the file loader. */
@@ -34,5 +36,15 @@ final class IndicatorRules {
             return "target and tolerance are only allowed with direction target";
         }
         return null;
+    }
+
+    /** The constant whose lower-case name is {@code code}, as written in the catalogue file. */
+    static <E extends Enum<E>> Optional<E> byCode(E[] values, String code) {
+        for (E value : values) {
+            if (value.name().toLowerCase(Locale.ROOT).equals(code)) {
+                return Optional.of(value);
+            }
+        }
+        return Optional.empty();
     }
 }

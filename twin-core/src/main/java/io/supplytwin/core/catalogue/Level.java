@@ -1,30 +1,20 @@
 package io.supplytwin.core.catalogue;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /** The twin granularity an indicator is reported at (seed 001's three modelling levels). */
 public enum Level {
-    ENTERPRISE("enterprise"),
-    ORDER("order"),
-    EQUIPMENT("equipment");
-
-    private final String code;
-
-    Level(String code) {
-        this.code = code;
-    }
+    ENTERPRISE,
+    ORDER,
+    EQUIPMENT;
 
     /** The lower-case name used in the catalogue file and in MQTT topics. */
     public String code() {
-        return code;
+        return name().toLowerCase(Locale.ROOT);
     }
 
     public static Optional<Level> fromCode(String code) {
-        for (Level level : values()) {
-            if (level.code.equals(code)) {
-                return Optional.of(level);
-            }
-        }
-        return Optional.empty();
+        return IndicatorRules.byCode(values(), code);
     }
 }

@@ -1,30 +1,21 @@
 package io.supplytwin.core.catalogue;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /** What happens to a reading outside the indicator's valid range. */
 public enum OutOfRangeRule {
     /** Use the nearest range bound and flag the reading as clamped (e.g. a percentage of 100.3). */
-    CLAMP("clamp"),
+    CLAMP,
     /** Drop the reading: it is physically implausible and most likely a sensor fault. */
-    REJECT("reject");
+    REJECT;
 
-    private final String code;
-
-    OutOfRangeRule(String code) {
-        this.code = code;
-    }
-
+    /** The lower-case name used in the catalogue file. */
     public String code() {
-        return code;
+        return name().toLowerCase(Locale.ROOT);
     }
 
     public static Optional<OutOfRangeRule> fromCode(String code) {
-        for (OutOfRangeRule rule : values()) {
-            if (rule.code.equals(code)) {
-                return Optional.of(rule);
-            }
-        }
-        return Optional.empty();
+        return IndicatorRules.byCode(values(), code);
     }
 }

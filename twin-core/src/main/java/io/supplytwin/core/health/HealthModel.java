@@ -26,8 +26,6 @@ public final class HealthModel {
     public static final String AHP_MATRIX_RESOURCE = "/io/supplytwin/core/health/ahp-key-indicators.csv";
     private static final List<String> KEY_HEADER = List.of("id", "name", "scored_by", "roll_up", "source", "threshold");
 
-    private static volatile HealthModel standard;
-
     private final List<KeyIndicator> keyIndicators;
     private final AhpResult ahp;
     private final double[] weights;
@@ -44,20 +42,14 @@ public final class HealthModel {
         }
     }
 
-    /** The shipped model: standard catalogue, key-indicator definitions and AHP matrix. */
+    /** The shipped model: standard catalogue, key-indicator definitions and AHP matrix, built on first use. */
     public static HealthModel standard() {
-        HealthModel model = standard;
-        if (model == null) {
-            synchronized (HealthModel.class) {
-                model = standard;
-                if (model == null) {
-                    model = load(IndicatorCatalogue.standard(), CsvRows.resource(KEY_INDICATORS_RESOURCE),
-                            KEY_INDICATORS_RESOURCE, CsvRows.resource(AHP_MATRIX_RESOURCE), AHP_MATRIX_RESOURCE);
-                    standard = model;
-                }
-            }
-        }
-        return model;
+        return Standard.MODEL;
+    }
+
+    private static final class Standard {
+        static final HealthModel MODEL = load(IndicatorCatalogue.standard(), CsvRows.resource(KEY_INDICATORS_RESOURCE),
+                KEY_INDICATORS_RESOURCE, CsvRows.resource(AHP_MATRIX_RESOURCE), AHP_MATRIX_RESOURCE);
     }
 
     /**
@@ -195,18 +187,19 @@ public final class HealthModel {
             }
             Indicator scoredBy = catalogue.find(row.field(2)).orElseThrow(() ->
                     new IllegalArgumentException(where + "scored_by " + row.field(2) + " is not in the catalogue"));
-            if (scoredBy.level() != Level.ENTERPRISE) {
-                throw new IllegalArgumentException(where + "scored_by " + scoredBy.id() + " must be enterprise-level");
-            }
             RollUp rollUp = switch (row.field(3)) {
                 case "enterprise" -> new RollUp.EnterpriseReading();
-                case "equipment_mean" -> new RollUp.EquipmentMean(child(catalogue, row, Level.EQUIPMENT, scoredBy, where));
-                case "order_mean" -> new RollUp.OrderMean(child(catalogue, row, Level.ORDER, scoredBy, where));
+                case "equipment_mean" -> new RollUp.ChildMean(child(catalogue, row, Level.EQUIPMENT, scoredBy, where));
+                case "order_mean" -> new RollUp.ChildMean(child(catalogue, row, Level.ORDER, scoredBy, where));
                 case "order_share_at_most" -> shareAtMost(catalogue, row, scoredBy, where);
                 default -> throw new IllegalArgumentException(where + "unknown roll_up '" + row.field(3)
                         + "' (expected enterprise, equipment_mean, order_mean or order_share_at_most)");
             };
-            keys.add(new KeyIndicator(id, row.field(1), scoredBy, rollUp));
+            try {
+                keys.add(new KeyIndicator(id, row.field(1), scoredBy, rollUp));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(where + e.getMessage(), e);
+            }
         }
         return keys;
     }

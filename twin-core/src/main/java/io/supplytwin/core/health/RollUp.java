@@ -1,6 +1,7 @@
 package io.supplytwin.core.health;
 
 import io.supplytwin.core.catalogue.Indicator;
+import io.supplytwin.core.catalogue.Level;
 import io.supplytwin.core.catalogue.OutOfRangeRule;
 
 import java.util.Collection;
@@ -36,33 +37,29 @@ public sealed interface RollUp {
         }
     }
 
-    /** Mean of an equipment-level indicator over the enterprise's equipment twins. */
-    record EquipmentMean(Indicator source) implements RollUp {
+    /**
+     * Mean of an equipment- or order-level indicator over the enterprise's twins of that level
+     * ({@code equipment_mean} or {@code order_mean}).
+     */
+    record ChildMean(Indicator source) implements RollUp {
+        public ChildMean {
+            if (source.level() == Level.ENTERPRISE) {
+                throw new IllegalArgumentException("a mean rolls up equipment or order readings, not " + source.id());
+            }
+        }
+
         @Override
         public KeyIndicatorValue value(String keyId, Indicator scoredBy, Map<String, Double> enterprise,
                                        Collection<? extends Map<String, Double>> equipment,
                                        Collection<? extends Map<String, Double>> orders) {
-            return mean(keyId, scoredBy, source, enterprise, equipment, ValueSource.EQUIPMENT_ROLL_UP);
+            boolean machines = source.level() == Level.EQUIPMENT;
+            return mean(keyId, scoredBy, source, enterprise, machines ? equipment : orders,
+                    machines ? ValueSource.EQUIPMENT_ROLL_UP : ValueSource.ORDER_ROLL_UP);
         }
 
         @Override
         public String code() {
-            return "equipment_mean";
-        }
-    }
-
-    /** Mean of an order-level indicator over the enterprise's order twins. */
-    record OrderMean(Indicator source) implements RollUp {
-        @Override
-        public KeyIndicatorValue value(String keyId, Indicator scoredBy, Map<String, Double> enterprise,
-                                       Collection<? extends Map<String, Double>> equipment,
-                                       Collection<? extends Map<String, Double>> orders) {
-            return mean(keyId, scoredBy, source, enterprise, orders, ValueSource.ORDER_ROLL_UP);
-        }
-
-        @Override
-        public String code() {
-            return "order_mean";
+            return source.level() == Level.EQUIPMENT ? "equipment_mean" : "order_mean";
         }
     }
 

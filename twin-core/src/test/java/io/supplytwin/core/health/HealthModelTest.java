@@ -186,6 +186,9 @@ class HealthModelTest {
     void brokenKeyIndicatorDefinitionsAndMatricesAreRejected() {
         assertThatThrownBy(() -> smallWith(SMALL_KEYS.replace("fill_pct,order_mean", "nope_pct,order_mean"), SMALL_AHP))
                 .hasMessage("keys.csv line 2: scored_by nope_pct is not in the catalogue");
+        assertThatThrownBy(() -> smallWith(SMALL_KEYS.replace("fill_pct,order_mean", "order_fill_pct,order_mean"), SMALL_AHP))
+                .hasMessage("keys.csv line 2: key indicator fulfilment must be scored by an enterprise-level indicator,"
+                        + " not order_fill_pct (order)");
         assertThatThrownBy(() -> smallWith(SMALL_KEYS.replace("order_mean,order_fill_pct", "median,order_fill_pct"), SMALL_AHP))
                 .hasMessageContaining("keys.csv line 2: unknown roll_up 'median'");
         assertThatThrownBy(() -> smallWith(SMALL_KEYS.replace("order_mean,order_fill_pct", "order_mean,delay_h"), SMALL_AHP))
