@@ -42,6 +42,11 @@ public record Indicator(
         return value >= min && value <= max;
     }
 
+    /** The nearest value inside [min, max]; what the {@code clamp} rule keeps of an out-of-range reading. */
+    public double clamp(double value) {
+        return Math.max(min, Math.min(max, value));
+    }
+
     /** True when moving from {@code previous} to {@code current} exceeds the deadband. */
     public boolean exceedsDeadband(double previous, double current) {
         return Math.abs(current - previous) > deadband;

@@ -27,7 +27,7 @@ public final class Normaliser {
             if (indicator.outOfRange() == OutOfRangeRule.REJECT) {
                 return Score.REJECTED;
             }
-            x = Math.max(indicator.min(), Math.min(indicator.max(), reading));
+            x = indicator.clamp(reading);
             status = ScoreStatus.CLAMPED;
         }
         return new Score(inRangeScore(indicator, x), status);

@@ -131,6 +131,6 @@ public sealed interface RollUp {
         if (source.outOfRange() == OutOfRangeRule.REJECT) {
             return Double.NaN;
         }
-        return Math.max(source.min(), Math.min(source.max(), x));
+        return source.clamp(x);
     }
 }

@@ -74,6 +74,17 @@ class IndicatorCatalogueTest {
     }
 
     @Test
+    void outOfRangeReadingsAreClampedToTheNearestBound() {
+        Indicator oee = standard.get("oee_pct");
+        assertThat(oee.outOfRange()).isEqualTo(OutOfRangeRule.CLAMP);
+        assertThat(oee.clamp(100.3)).isEqualTo(100.0);
+        assertThat(oee.clamp(-1)).isEqualTo(0.0);
+        assertThat(oee.clamp(71.5)).isEqualTo(71.5);
+        assertThat(standard.get("bearing_temp_de_c").outOfRange()).isEqualTo(OutOfRangeRule.REJECT);
+        assertThat(standard.get("bearing_temp_de_c").inRange(900)).isFalse();
+    }
+
+    @Test
     void quotedDescriptionsMayContainCommas() {
         IndicatorCatalogue catalogue = IndicatorCatalogue.load(new StringReader(HEADER
                 + "ra_um,equipment,product_quality,µm,0,12.5,lower_better,,,0.05,reject,\"Roughness, Ra \"\"filtered\"\"\"\n"),
