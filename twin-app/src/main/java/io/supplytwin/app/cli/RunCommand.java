@@ -66,6 +66,7 @@ final class RunCommand implements Callable<Integer> {
         out.printf("  Kafka            %s%n", p.bootstrapServers());
         out.printf("  Schema registry  %s%n", p.registryUrl());
         out.printf("  MQTT             %s%n", p.mqttUri());
+        out.printf("  Dashboard        %s/%n", app.http().url());
         out.printf("  HTTP             %s   (%s/health, %s/metrics)%n", app.http().url(), app.http().url(), app.http().url());
         out.printf("  Data directory   %s%n", p.config().dataDir());
         out.println("Press Ctrl+C to stop.");

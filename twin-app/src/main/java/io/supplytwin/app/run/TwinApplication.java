@@ -1,5 +1,8 @@
 package io.supplytwin.app.run;
 
+import io.supplytwin.app.dashboard.DashboardFeed;
+import io.supplytwin.core.network.ReferenceNetwork;
+import io.supplytwin.core.network.SupplyNetwork;
 import io.supplytwin.platform.EmbeddedPlatform;
 import io.supplytwin.platform.PortCheck;
 import io.supplytwin.platform.config.PlatformConfig;
@@ -9,6 +12,8 @@ import io.supplytwin.platform.http.HttpApi;
 import io.supplytwin.platform.http.Response;
 import io.supplytwin.platform.metrics.PlatformMetrics;
 import io.supplytwin.platform.service.Service;
+import io.supplytwin.schemas.registry.client.RestSchemaRegistryClient;
+import io.supplytwin.schemas.registry.client.SchemaRegistryClient;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -38,6 +43,8 @@ public final class TwinApplication implements AutoCloseable {
     private final HealthEndpoint health = new HealthEndpoint();
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
     private final List<Service> services = new ArrayList<>();
+    private final SupplyNetwork network = ReferenceNetwork.create();
+    private SchemaRegistryClient registry;
     private HttpApi http;
     private EmbeddedPlatform platform;
     private AdminClient admin;
@@ -57,7 +64,6 @@ public final class TwinApplication implements AutoCloseable {
             http = new HttpApi(config.host(), config.httpPort(), metrics.registry());
             health.install(http);
             http.get("/metrics", req -> Response.text(200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape()));
-            http.get("/", req -> HttpApi.json(Map.of("service", "supplytwin", "endpoints", List.of("/health", "/metrics"))));
             http.start();
             running.push(http);
 
@@ -70,6 +76,11 @@ public final class TwinApplication implements AutoCloseable {
             health.register("kafka", this::kafkaUp);
             health.register("schema-registry", () -> tcpUp(URI.create(platform.registryUrl())));
             health.register("mqtt", () -> tcpUp(URI.create(platform.mqttUri())));
+
+            registry = new RestSchemaRegistryClient(platform.registryUrl());
+            DashboardFeed dashboard = new DashboardFeed(platform.bootstrapServers(), registry, network, metrics.registry());
+            dashboard.install(http);
+            services.add(dashboard);
 
             for (Service s : services) {
                 s.start();
@@ -118,6 +129,14 @@ public final class TwinApplication implements AutoCloseable {
 
     public HttpApi http() {
         return http;
+    }
+
+    public SupplyNetwork network() {
+        return network;
+    }
+
+    public SchemaRegistryClient registry() {
+        return registry;
     }
 
     public PlatformMetrics metrics() {

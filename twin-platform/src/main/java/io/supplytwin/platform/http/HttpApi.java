@@ -44,6 +44,7 @@ public final class HttpApi implements AutoCloseable {
     private final int port;
     private final MeterRegistry metrics;
     private final List<Route> routes = new ArrayList<>();
+    private final Map<String, SseChannel> streams = new java.util.concurrent.ConcurrentHashMap<>();
     private HttpServer server;
     private ExecutorService executor;
 
@@ -67,6 +68,53 @@ public final class HttpApi implements AutoCloseable {
         regex.append(Pattern.quote(template.substring(last)));
         routes.add(new Route(method, Pattern.compile(regex.toString()), params, handler));
         return this;
+    }
+
+    /** Serves a server-sent-events stream at a fixed path. */
+    public HttpApi sse(String path, SseChannel channel) {
+        streams.put(path, channel);
+        return this;
+    }
+
+    /** Serves a classpath resource folder (e.g. a web page and its scripts) under a path prefix. */
+    public HttpApi staticResources(String prefix, String classpathFolder) {
+        return get(prefix.endsWith("/") ? prefix + "{file}" : prefix + "/{file}", req -> {
+            String file = req.pathParam("file");
+            if (!file.matches("[A-Za-z0-9_.-]+") || file.startsWith(".")) {
+                throw HttpError.badRequest("bad file name: " + file);
+            }
+            return resource(classpathFolder + "/" + file);
+        });
+    }
+
+    /** A classpath resource as a response, with its content type from the file extension; 404 when absent. */
+    public static Response resource(String path) {
+        try (InputStream in = HttpApi.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw HttpError.notFound("no such file: " + path.substring(path.lastIndexOf('/') + 1));
+            }
+            return new Response(200, contentType(path), in.readAllBytes());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String contentType(String path) {
+        String p = path.toLowerCase(java.util.Locale.ROOT);
+        if (p.endsWith(".html")) {
+            return "text/html; charset=utf-8";
+        } else if (p.endsWith(".js")) {
+            return "text/javascript; charset=utf-8";
+        } else if (p.endsWith(".css")) {
+            return "text/css; charset=utf-8";
+        } else if (p.endsWith(".svg")) {
+            return "image/svg+xml";
+        } else if (p.endsWith(".png")) {
+            return "image/png";
+        } else if (p.endsWith(".json")) {
+            return JSON_TYPE;
+        }
+        return "application/octet-stream";
     }
 
     public HttpApi get(String template, Function<Request, Response> handler) {
@@ -108,6 +156,11 @@ public final class HttpApi implements AutoCloseable {
     }
 
     private void handle(HttpExchange ex) throws IOException {
+        SseChannel stream = streams.get(ex.getRequestURI().getPath());
+        if (stream != null && "GET".equals(ex.getRequestMethod())) {
+            stream.accept(ex); // stays open; the channel writes to it and drops it when the browser leaves
+            return;
+        }
         Response response;
         try {
             response = dispatch(ex);
