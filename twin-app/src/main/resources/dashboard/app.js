@@ -11,10 +11,17 @@
   const esc = (s) => String(s ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]));
   const recent = (alerts) => alerts && alerts.some((a) => Date.now() - a.time < 10 * 60 * 1000);
 
-  function layout(nodes) {
-    // columns by tier: tier 2 on the left (two staggered columns), tier 1 in the middle, the core on the right
+  function layout(nodes, links) {
+    // columns by tier: tier 2 on the left (two staggered columns), tier 1 in the middle, the core on the right;
+    // each tier-2 supplier sits next to the tier-1 customers it serves, so fewer links cross
     const byTier = [[], [], []];
     nodes.forEach((n) => byTier[Math.min(2, n.tier)].push(n));
+    const rank = new Map(byTier[1].map((n, i) => [n.id, i]));
+    const anchor = (id) => {
+      const rs = links.filter((l) => l.supplier === id && rank.has(l.customer)).map((l) => rank.get(l.customer));
+      return rs.length ? rs.reduce((a, b) => a + b, 0) / rs.length : 0;
+    };
+    byTier[2].sort((a, b) => anchor(a.id) - anchor(b.id));
     const pos = new Map();
     const column = (list, x, top, bottom, stagger) => {
       const step = (bottom - top) / Math.max(1, list.length - 1);
@@ -27,7 +34,7 @@
   }
 
   function draw(network) {
-    const pos = layout(network.nodes);
+    const pos = layout(network.nodes, network.links);
     const linksG = $("links"), nodesG = $("nodes"), svg = $("network");
     [["tier 2 suppliers", 90], ["tier 1 suppliers", 520], ["core", 860]].forEach(([t, x]) => {
       const label = document.createElementNS(svgNs, "text");
