@@ -8,12 +8,12 @@ import io.supplytwin.schemas.registry.server.EmbeddedSchemaRegistry;
 import io.supplytwin.schemas.registry.server.SchemaRegistryConfig;
 import io.supplytwin.schemas.topic.Topics;
 import java.time.Duration;
-import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import io.supplytwin.platform.service.ShutdownStack;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +27,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
     private final PlatformConfig config;
-    private final Deque<AutoCloseable> started = new java.util.concurrent.LinkedBlockingDeque<>();
+    private final ShutdownStack started = new ShutdownStack();
     private String bootstrapServers;
     private String registryUrl;
     private volatile String mqttUri;
@@ -134,13 +134,6 @@ public final class EmbeddedPlatform implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        while (!started.isEmpty()) {
-            AutoCloseable c = started.pop();
-            try {
-                c.close();
-            } catch (Exception e) {
-                LOG.warn("error while stopping {}", c.getClass().getSimpleName(), e);
-            }
-        }
+        started.close();
     }
 }

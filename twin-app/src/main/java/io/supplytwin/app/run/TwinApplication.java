@@ -18,14 +18,13 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import io.supplytwin.platform.service.ShutdownStack;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +40,7 @@ public final class TwinApplication implements AutoCloseable {
     private final PlatformConfig config;
     private final PlatformMetrics metrics = new PlatformMetrics("twin-app");
     private final HealthEndpoint health = new HealthEndpoint();
-    private final Deque<AutoCloseable> running = new ArrayDeque<>();
+    private final ShutdownStack running = new ShutdownStack();
     private final List<Service> services = new ArrayList<>();
     private final SupplyNetwork network = ReferenceNetwork.create();
     private SchemaRegistryClient registry;
@@ -145,13 +144,6 @@ public final class TwinApplication implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        while (!running.isEmpty()) {
-            AutoCloseable c = running.pop();
-            try {
-                c.close();
-            } catch (Exception e) {
-                LOG.warn("error while stopping {}", c.getClass().getSimpleName(), e);
-            }
-        }
+        running.close();
     }
 }
