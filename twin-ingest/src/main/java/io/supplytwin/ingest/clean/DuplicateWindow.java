@@ -10,8 +10,10 @@ import java.util.Map;
  * 64-bit map of the {@code depth} seqs below it (the anti-replay window of IPsec), for at most {@code maxEntities}
  * entities (least recently seen forgotten first), each forgotten {@code window} after its last reading.
  *
- * <p>A seq further than {@code depth} below the highest is taken as a gateway that restarted its counter (or a
- * Sparkplug seq wrapping from 255 to 0): it is accepted and the entity's window starts again from it.
+ * <p>A seq further than {@code depth} below the highest is either a gateway that restarted its counter (or a
+ * Sparkplug seq wrapping from 255 to 0) or a very late copy of an old reading. The measurement time tells them apart:
+ * measured after the newest reading accepted so far, it is a restart and the entity's window starts again from it;
+ * otherwise it is treated as a duplicate.
  */
 public final class DuplicateWindow {
 
@@ -19,6 +21,7 @@ public final class DuplicateWindow {
         long highest;
         long bits;
         long lastMillis;
+        long newestEventMillis;
     }
 
     private final Duration window;
@@ -40,19 +43,23 @@ public final class DuplicateWindow {
     }
 
     /** True, and remembered, when this (entity, seq) was not seen inside the window; false for a duplicate. */
-    public synchronized boolean firstSeen(String entity, long seq, Instant now) {
+    public synchronized boolean firstSeen(String entity, long seq, Instant eventTime, Instant now) {
         long nowMillis = now.toEpochMilli();
+        long eventMillis = eventTime.toEpochMilli();
         Seen seen = entities.get(entity);
         if (seen == null || nowMillis - seen.lastMillis > window.toMillis()) {
             seen = new Seen();
             seen.highest = seq;
             seen.bits = 1;
             seen.lastMillis = nowMillis;
+            seen.newestEventMillis = eventMillis;
             entities.put(entity, seen);
             return true;
         }
         seen.lastMillis = Math.max(seen.lastMillis, nowMillis);
+        boolean newer = eventMillis > seen.newestEventMillis;
         if (seq > seen.highest) {
+            seen.newestEventMillis = Math.max(seen.newestEventMillis, eventMillis);
             long shift = seq - seen.highest;
             seen.bits = shift >= 64 ? 1 : (seen.bits << shift) | 1;
             seen.highest = seq;
@@ -60,8 +67,12 @@ public final class DuplicateWindow {
         }
         long below = seen.highest - seq;
         if (below >= depth) {
+            if (!newer) {
+                return false;
+            }
             seen.highest = seq;
             seen.bits = 1;
+            seen.newestEventMillis = eventMillis;
             return true;
         }
         long bit = 1L << below;
@@ -69,6 +80,7 @@ public final class DuplicateWindow {
             return false;
         }
         seen.bits |= bit;
+        seen.newestEventMillis = Math.max(seen.newestEventMillis, eventMillis);
         return true;
     }
 

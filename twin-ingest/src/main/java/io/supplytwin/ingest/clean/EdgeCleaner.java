@@ -67,9 +67,9 @@ public final class EdgeCleaner {
                 return CleaningResult.rejected(reason, dropped.isEmpty() ? "reading has no values" : "no valid value: " + describe(dropped),
                         dropped, format);
             }
-            if (!duplicates.firstSeen(address.entityKey(), decoded.seq(), now)) {
+            if (!duplicates.firstSeen(address.entityKey(), decoded.seq(), decoded.eventTime(), now)) {
                 throw new RejectedInputException(RejectReason.DUPLICATE,
-                        "entity " + address.entityId() + " seq " + decoded.seq() + " was already accepted");
+                        "entity " + address.entityId() + " seq " + decoded.seq() + " was already accepted (or is older than the duplicate window)");
             }
             flagged.sort(null);
             TelemetryReading reading = TelemetryReading.newBuilder()
