@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.supplytwin.platform.config.ConfigException;
 import io.supplytwin.platform.config.Settings;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +28,17 @@ class IngestConfigTest {
                 Map.of()));
         assertThat(c.sharedFilters()).containsExactly("$share/plant-a/twin/v1/+/+/+/telemetry");
         assertThat(c.maxAge()).isEqualTo(Duration.ofHours(2));
+    }
+
+    @Test
+    void aPlatformOnlyConfigurationGivesDefaultsAndAFullOneKeepsItsValues() {
+        assertThat(IngestConfig.within(Settings.defaults(io.supplytwin.platform.config.PlatformConfig.SETTINGS)).group())
+                .isEqualTo("supplytwin-ingest");
+        List<io.supplytwin.platform.config.Setting<?>> all = new java.util.ArrayList<>(io.supplytwin.platform.config.PlatformConfig.SETTINGS);
+        all.addAll(IngestConfig.SETTINGS);
+        IngestConfig c = IngestConfig.within(Settings.load(all, null, Map.of(), Map.of("ingest.group", "plant-b", "ingest.max-age", "3h")));
+        assertThat(c.group()).isEqualTo("plant-b");
+        assertThat(c.maxAge()).isEqualTo(Duration.ofHours(3));
     }
 
     @Test
