@@ -80,6 +80,8 @@ public final class TwinApplication implements AutoCloseable {
             DashboardFeed dashboard = new DashboardFeed(platform.bootstrapServers(), registry, network, metrics.registry());
             dashboard.install(http);
             services.add(dashboard);
+            services.add(new io.supplytwin.ingest.IngestService(io.supplytwin.ingest.IngestConfig.within(settings),
+                    platform.bootstrapServers(), platform.registryUrl(), platform.mqttUri(), metrics));
 
             for (Service s : services) {
                 s.start();
