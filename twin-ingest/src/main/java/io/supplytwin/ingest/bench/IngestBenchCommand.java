@@ -105,8 +105,9 @@ public final class IngestBenchCommand implements Callable<Integer> {
             double sustained = 0;
             for (int rate : rates) {
                 Step s = bridgeStep(platform, load, rate);
-                progress("bridge at %5d/s offered: %7.0f/s delivered, p50 %6.1f ms, p99 %7.1f ms, cpu %3.0f%% of %d cores",
-                        rate, s.delivered, s.p50, s.p99, s.cpu * 100, Runtime.getRuntime().availableProcessors());
+                progress("bridge at %5d/s offered: %7.0f/s delivered, publish->kafka ack p50 %6.1f ms p99 %7.1f ms "
+                        + "(receive->ack p50 %.1f p99 %.1f), cpu %3.0f%% of %d cores", rate, s.delivered, s.p50, s.p99,
+                        s.bridgeP50, s.bridgeP99, s.cpu * 100, Runtime.getRuntime().availableProcessors());
                 if (s.delivered >= 0.95 * rate) {
                     sustained = Math.max(sustained, s.delivered);
                 } else {
@@ -120,8 +121,9 @@ public final class IngestBenchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  raw Kafka producer     %8.0f records/s%n", kafkaRate);
             out.printf(Locale.ROOT, "  raw Paho subscriber    %8.0f msg/s%n", mqttRate);
             out.printf(Locale.ROOT, "  bridge sustained       %8.0f readings/s = %.2f x the slower raw rate%n", sustained, sustained / slower);
-            out.printf(Locale.ROOT, "  at half load (%d/s)   p50 %.1f ms, p99 %.1f ms, cpu %.0f%%%n", half, halfLoad.p50, halfLoad.p99,
-                    halfLoad.cpu * 100);
+            out.printf(Locale.ROOT, "  at half load (%d/s, %.0f/s delivered)  publish->Kafka ack p50 %.1f ms, p99 %.1f ms "
+                    + "(receive->ack p50 %.1f, p99 %.1f), cpu %.0f%%%n", half, halfLoad.delivered, halfLoad.p50, halfLoad.p99,
+                    halfLoad.bridgeP50, halfLoad.bridgeP99, halfLoad.cpu * 100);
             out.flush();
         } finally {
             deleteQuietly(dir);
@@ -129,7 +131,7 @@ public final class IngestBenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private record Step(double delivered, double p50, double p99, double cpu) {}
+    private record Step(double delivered, double p50, double p99, double bridgeP50, double bridgeP99, double cpu) {}
 
     /** Raw producer: the same serialized record size, the bridge's producer settings, as fast as it goes. */
     private double rawKafka(EmbeddedPlatform platform, GatewayLoad load) throws Exception {
@@ -234,25 +236,25 @@ public final class IngestBenchCommand implements Callable<Integer> {
             }
             double secs = (System.nanoTime() - t0) / 1e9;
             double cpu = (os.getProcessCpuTime() - cpu0) / 1e9 / secs / Runtime.getRuntime().availableProcessors();
-            Timer latency = bridge.metrics().eventLatency();
-            double p50 = 0;
-            double p99 = 0;
-            for (ValueAtPercentile v : latency.takeSnapshot().percentileValues()) {
-                if (v.percentile() == 0.5) {
-                    p50 = v.value(TimeUnit.MILLISECONDS);
-                } else if (v.percentile() == 0.99) {
-                    p99 = v.value(TimeUnit.MILLISECONDS);
-                }
-            }
+            double[] event = percentiles(bridge.metrics().eventLatency());
+            double[] inBridge = percentiles(bridge.metrics().bridgeLatency());
             seqBase += total + entities;
             close(pubs);
-            return new Step(Math.min(delivered.count(), total) / secs, p50, p99, cpu);
+            return new Step(Math.min(delivered.count(), total) / secs, event[0], event[1], inBridge[0], inBridge[1], cpu);
         } finally {
             metrics.close();
         }
     }
 
     private long seqBase;
+
+    private static double[] percentiles(Timer timer) {
+        double[] p = new double[2];
+        for (ValueAtPercentile v : timer.takeSnapshot().percentileValues()) {
+            p[v.percentile() == 0.5 ? 0 : 1] = v.value(TimeUnit.MILLISECONDS);
+        }
+        return p;
+    }
 
     private static Thread started(Runnable r) {
         Thread t = new Thread(r, "bench-publisher");
