@@ -119,6 +119,20 @@ public final class EnterpriseState {
         return debt;
     }
 
+    /** Usual payment delay beyond terms, in days: this firm's habit. */
+    public double payHabitDays() {
+        return payHabitDays;
+    }
+
+    /** Days the oldest unpaid supplier invoice is past its due date; 0 when none is. */
+    public double oldestOverduePayableDays(double now) {
+        double oldest = 0;
+        for (Invoice inv : payables) {
+            oldest = Math.max(oldest, inv.overdueDays(now));
+        }
+        return oldest;
+    }
+
     /** Open trade receivables in CNY. */
     public double receivables() {
         return receivables.stream().filter(Invoice::open).mapToDouble(i -> i.amount).sum();
