@@ -35,6 +35,7 @@ final class RunCommand implements Callable<Integer> {
     static List<Setting<?>> knownSettings() {
         List<Setting<?>> all = new ArrayList<>(PlatformConfig.SETTINGS);
         all.addAll(io.supplytwin.ingest.IngestConfig.SETTINGS);
+        all.addAll(io.supplytwin.sim.SimConfig.SETTINGS);
         return all;
     }
 

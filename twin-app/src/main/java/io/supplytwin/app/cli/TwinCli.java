@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 /** {@code twin}: the one entry point. Exit codes: 0 ok, 1 failure, 2 bad usage or configuration. */
 @Command(name = "twin", mixinStandardHelpOptions = true, versionProvider = TwinCli.Version.class,
         description = "SupplyTwin: a streaming digital twin of manufacturing supply chains on Apache Kafka.",
-        subcommands = {RunCommand.class, io.supplytwin.ingest.cli.IngestCommand.class,
+        subcommands = {RunCommand.class, io.supplytwin.sim.cli.SimCommand.class, io.supplytwin.sim.cli.SimulateCommand.class,
+                io.supplytwin.ingest.cli.IngestCommand.class,
                 io.supplytwin.ingest.bench.BenchCommand.class, CommandLine.HelpCommand.class})
 public final class TwinCli {
 

@@ -14,6 +14,8 @@ import io.supplytwin.platform.metrics.PlatformMetrics;
 import io.supplytwin.platform.service.Service;
 import io.supplytwin.schemas.registry.client.RestSchemaRegistryClient;
 import io.supplytwin.schemas.registry.client.SchemaRegistryClient;
+import io.supplytwin.sim.SimConfig;
+import io.supplytwin.sim.SimulatorService;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -82,6 +84,13 @@ public final class TwinApplication implements AutoCloseable {
             services.add(dashboard);
             services.add(new io.supplytwin.ingest.IngestService(io.supplytwin.ingest.IngestConfig.within(settings),
                     platform.bootstrapServers(), platform.registryUrl(), platform.mqttUri(), metrics));
+            // gateway simulator: on by default, off with sim.enabled=false (or when the sim.* settings are not declared)
+            if (settings.effective().containsKey(SimConfig.ENABLED.key())) {
+                SimConfig sim = SimConfig.from(settings);
+                if (sim.enabled()) {
+                    services.add(new SimulatorService(sim, platform.mqttUri(), network, http));
+                }
+            }
 
             for (Service s : services) {
                 s.start();
