@@ -30,6 +30,11 @@ public final class AvroSerializer<T extends GenericContainer> implements Seriali
     private final boolean isKey;
     private final AvroSerdeConfig config;
     private final Map<Schema, DatumWriter<Object>> writers = new ConcurrentHashMap<>();
+    /** Ids by subject and schema, so the hot path never renders a schema to JSON (the registry client's key). */
+    private final Map<SubjectSchema, Integer> ids = new ConcurrentHashMap<>();
+
+    private record SubjectSchema(String subject, Schema schema) {
+    }
 
     public AvroSerializer(SchemaRegistryClient registry, boolean isKey, AvroSerdeConfig config) {
         this.registry = Objects.requireNonNull(registry, "registry");
@@ -44,12 +49,16 @@ public final class AvroSerializer<T extends GenericContainer> implements Seriali
         }
         Schema schema = record.getSchema();
         String subject = TopicNameStrategy.subject(topic, isKey);
-        int id;
-        try {
-            id = config.autoRegister() ? registry.register(subject, schema) : registry.lookup(subject, schema).id();
-        } catch (RuntimeException e) {
-            throw new SerializationException("Cannot " + (config.autoRegister() ? "register" : "find")
-                    + " the schema of " + schema.getFullName() + " under subject " + subject + ": " + e.getMessage(), e);
+        SubjectSchema key = new SubjectSchema(subject, schema);
+        Integer id = ids.get(key);
+        if (id == null) {
+            try {
+                id = config.autoRegister() ? registry.register(subject, schema) : registry.lookup(subject, schema).id();
+            } catch (RuntimeException e) {
+                throw new SerializationException("Cannot " + (config.autoRegister() ? "register" : "find")
+                        + " the schema of " + schema.getFullName() + " under subject " + subject + ": " + e.getMessage(), e);
+            }
+            ids.put(key, id);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(128);
         out.writeBytes(WireFormat.header(id));
