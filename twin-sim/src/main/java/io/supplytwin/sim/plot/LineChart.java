@@ -19,7 +19,7 @@ public final class LineChart {
     private static final Color[] PALETTE = {new Color(0xC0392B), new Color(0x2471A3), new Color(0x229954), new Color(0x7D3C98)};
     private static final int WIDTH = 900;
     private static final int HEIGHT = 500;
-    private static final int LEFT = 80;
+    private static final int LEFT = 95;
     private static final int RIGHT = 30;
     private static final int TOP = 50;
     private static final int BOTTOM = 60;
@@ -85,7 +85,7 @@ public final class LineChart {
             g.setColor(new Color(0xE5E5E5));
             g.drawLine(LEFT + 1, y, LEFT + plotW, y);
             g.setColor(Color.BLACK);
-            g.drawString(String.format(Locale.ROOT, "%.3g", yv), 10, y + 4);
+            g.drawString(String.format(Locale.ROOT, "%.3g", yv), 34, y + 4);
             double xv = xMax * i / 5;
             int x = LEFT + (int) (plotW * i / 5.0);
             g.drawLine(x, TOP + plotH, x, TOP + plotH + 5);
@@ -94,7 +94,7 @@ public final class LineChart {
         g.drawString(xLabel, LEFT + plotW / 2 - 40, HEIGHT - 15);
         Graphics2D rotated = (Graphics2D) g.create();
         rotated.rotate(-Math.PI / 2);
-        rotated.drawString(yLabel, -(TOP + plotH / 2 + 60), 22);
+        rotated.drawString(yLabel, -(TOP + plotH / 2 + 60), 18);
         rotated.dispose();
         g.setStroke(new BasicStroke(2f));
         for (int k = 0; k < series.size(); k++) {
@@ -109,6 +109,8 @@ public final class LineChart {
                 }
                 double x = LEFT + plotW * i / xMax;
                 double y = TOP + plotH - plotH * (s.ys[i] - yMin) / (yMax - yMin);
+                // a dot per value, so days with a single decision between gaps still show
+                g.fillOval((int) x - 2, (int) y - 2, 5, 5);
                 if (pen) {
                     path.lineTo(x, y);
                 } else {
