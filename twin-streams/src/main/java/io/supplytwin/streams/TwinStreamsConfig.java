@@ -1,0 +1,195 @@
+package io.supplytwin.streams;
+
+import io.supplytwin.platform.config.ConfigException;
+import io.supplytwin.platform.config.Setting;
+import io.supplytwin.platform.config.Settings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * Settings of the Kafka Streams twin. Where Kafka and the registry are comes from the platform settings; this holds
+ * what the twin adds: how it runs (application id, state, guarantees) and how it decides (heartbeat, grace, alert
+ * thresholds, the risk fallback).
+ */
+public record TwinStreamsConfig(
+        String applicationId,
+        Path stateDir,
+        String processingGuarantee,
+        int standbyReplicas,
+        int threads,
+        Duration commitInterval,
+        long cacheBytes,
+        String applicationServer,
+        Duration heartbeat,
+        Duration grace,
+        int statsWindow,
+        boolean lateToDeadLetter,
+        double healthAlertThreshold,
+        double healthDropAlert,
+        Duration healthDropWindow,
+        double healthMinCoverage,
+        RiskFallback riskFallback,
+        double riskPrior,
+        Duration riskMaxAge,
+        double defaultIndustryRisk) {
+
+    /** How P is chosen while no fresh RISK forecast exists for an enterprise. */
+    public enum RiskFallback {
+        /** P = min(1, (1 − H) + recent fall of H within the drop window). */
+        HEALTH,
+        /** P = {@code streams.risk-prior}. */
+        PRIOR
+    }
+
+    public static final Setting<String> APPLICATION_ID = Setting.string("streams.application-id", "supplytwin-streams",
+            "Kafka Streams application id: consumer group, prefix of internal topics; instances with the same id share the work");
+    public static final Setting<Path> STATE_DIR = Setting.path("streams.state-dir", Path.of(".twin-data", "streams"),
+            "directory of the RocksDB state stores (rebuilt from their changelogs when lost)");
+    public static final Setting<String> GUARANTEE = Setting.string("streams.processing-guarantee", "exactly_once_v2",
+            "exactly_once_v2 or at_least_once");
+    public static final Setting<Integer> STANDBY_REPLICAS = Setting.integer("streams.standby-replicas", 0,
+            "warm copies of each state store kept on other instances for fast fail-over");
+    public static final Setting<Integer> THREADS = Setting.integer("streams.threads", 1, "stream threads per instance");
+    public static final Setting<Duration> COMMIT_INTERVAL = Setting.duration("streams.commit-interval", Duration.ofMillis(100),
+            "commit.interval.ms: how often progress (and, with exactly_once_v2, the transaction) is committed");
+    public static final Setting<Long> CACHE_BYTES = Setting.longValue("streams.cache-bytes", 10L * 1024 * 1024,
+            "statestore.cache.max.bytes: record cache over all stores of an instance");
+    public static final Setting<String> APPLICATION_SERVER = Setting.string("streams.application-server", "",
+            "host:port other instances use to reach this one's HTTP API for interactive queries (empty: the HTTP API's own address)");
+    public static final Setting<Duration> HEARTBEAT = Setting.duration("streams.heartbeat", Duration.ofMinutes(30),
+            "a twin publishes its state at least this often (event time) even when nothing moved beyond a deadband");
+    public static final Setting<Duration> GRACE = Setting.duration("streams.grace", Duration.ofMinutes(10),
+            "a reading older than its twin's latest reading by up to this much still counts; older ones are dropped");
+    public static final Setting<Integer> STATS_WINDOW = Setting.integer("streams.stats-window", 12,
+            "readings N of the exponentially weighted mean and standard deviation per indicator (alpha = 2/(N+1))");
+    public static final Setting<Boolean> LATE_DLQ = Setting.bool("streams.late-dlq", true,
+            "write readings dropped as too late to twin.telemetry.dlq with reason LATE_READING");
+    public static final Setting<Double> HEALTH_ALERT_THRESHOLD = Setting.decimal("streams.health-alert-threshold", 0.6,
+            "an alert is raised when an enterprise's health H falls below this");
+    public static final Setting<Double> HEALTH_DROP_ALERT = Setting.decimal("streams.health-drop-alert", 0.1,
+            "an alert is raised when H falls by at least this much within streams.health-drop-window");
+    public static final Setting<Duration> HEALTH_DROP_WINDOW = Setting.duration("streams.health-drop-window", Duration.ofHours(1),
+            "window (event time) of the fast-drop alert and of the health trend used by the risk fallback");
+    public static final Setting<Double> HEALTH_MIN_COVERAGE = Setting.decimal("streams.health-min-coverage", 0.5,
+            "share of the AHP weight that must be observed before H raises alerts or feeds a credit assessment");
+    public static final Setting<String> RISK_FALLBACK = Setting.string("streams.risk-fallback", "health",
+            "P while no fresh RISK forecast exists: 'health' (1 - H plus its recent fall) or 'prior' (streams.risk-prior)");
+    public static final Setting<Double> RISK_PRIOR = Setting.decimal("streams.risk-prior", 0.1,
+            "P used by the 'prior' risk fallback");
+    public static final Setting<Duration> RISK_MAX_AGE = Setting.duration("streams.risk-max-age", Duration.ofDays(2),
+            "a RISK forecast older than this (event time) is no longer used and the fallback applies");
+    public static final Setting<Double> DEFAULT_INDUSTRY_RISK = Setting.decimal("streams.default-industry-risk", 0.25,
+            "industry risk R for enterprises the network model does not know");
+
+    public static final List<Setting<?>> SETTINGS = List.of(APPLICATION_ID, STATE_DIR, GUARANTEE, STANDBY_REPLICAS, THREADS,
+            COMMIT_INTERVAL, CACHE_BYTES, APPLICATION_SERVER, HEARTBEAT, GRACE, STATS_WINDOW, LATE_DLQ, HEALTH_ALERT_THRESHOLD,
+            HEALTH_DROP_ALERT, HEALTH_DROP_WINDOW, HEALTH_MIN_COVERAGE, RISK_FALLBACK, RISK_PRIOR, RISK_MAX_AGE,
+            DEFAULT_INDUSTRY_RISK);
+
+    public TwinStreamsConfig {
+        require(applicationId.matches("[A-Za-z0-9_.-]+"), "streams.application-id must be letters, digits, '.', '_' or '-', got '"
+                + applicationId + "'");
+        require(processingGuarantee.equals(StreamsConfig.EXACTLY_ONCE_V2) || processingGuarantee.equals(StreamsConfig.AT_LEAST_ONCE),
+                "streams.processing-guarantee must be exactly_once_v2 or at_least_once, got '" + processingGuarantee + "'");
+        require(standbyReplicas >= 0, "streams.standby-replicas must not be negative, got " + standbyReplicas);
+        require(threads >= 1 && threads <= 64, "streams.threads must be within 1..64, got " + threads);
+        require(!commitInterval.isNegative() && !commitInterval.isZero(), "streams.commit-interval must be positive");
+        require(cacheBytes >= 0, "streams.cache-bytes must not be negative, got " + cacheBytes);
+        require(applicationServer.isEmpty() || applicationServer.matches("[^:/]+:\\d+"),
+                "streams.application-server must be host:port, got '" + applicationServer + "'");
+        require(heartbeat.toMillis() > 0, "streams.heartbeat must be positive");
+        require(!grace.isNegative(), "streams.grace must not be negative");
+        require(statsWindow >= 1, "streams.stats-window must be at least 1, got " + statsWindow);
+        requireUnit("streams.health-alert-threshold", healthAlertThreshold);
+        requireUnit("streams.health-drop-alert", healthDropAlert);
+        require(healthDropAlert > 0, "streams.health-drop-alert must be positive");
+        require(healthDropWindow.toMillis() > 0, "streams.health-drop-window must be positive");
+        requireUnit("streams.health-min-coverage", healthMinCoverage);
+        requireUnit("streams.risk-prior", riskPrior);
+        require(riskMaxAge.toMillis() > 0, "streams.risk-max-age must be positive");
+        requireUnit("streams.default-industry-risk", defaultIndustryRisk);
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new ConfigException(message);
+        }
+    }
+
+    private static void requireUnit(String key, double value) {
+        require(value >= 0 && value <= 1, key + " must be within 0..1, got " + value);
+    }
+
+    public static TwinStreamsConfig from(Settings s) {
+        RiskFallback fallback;
+        try {
+            fallback = RiskFallback.valueOf(s.get(RISK_FALLBACK).trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("streams.risk-fallback must be 'health' or 'prior', got '" + s.get(RISK_FALLBACK) + "'");
+        }
+        return new TwinStreamsConfig(s.get(APPLICATION_ID).trim(), s.get(STATE_DIR), s.get(GUARANTEE).trim(),
+                s.get(STANDBY_REPLICAS), s.get(THREADS), s.get(COMMIT_INTERVAL), s.get(CACHE_BYTES),
+                s.get(APPLICATION_SERVER).trim(), s.get(HEARTBEAT), s.get(GRACE), s.get(STATS_WINDOW), s.get(LATE_DLQ),
+                s.get(HEALTH_ALERT_THRESHOLD), s.get(HEALTH_DROP_ALERT), s.get(HEALTH_DROP_WINDOW), s.get(HEALTH_MIN_COVERAGE),
+                fallback, s.get(RISK_PRIOR), s.get(RISK_MAX_AGE), s.get(DEFAULT_INDUSTRY_RISK));
+    }
+
+    /** Defaults, for tests and embedded use. */
+    public static TwinStreamsConfig defaults() {
+        return from(Settings.defaults(SETTINGS));
+    }
+
+    /** Defaults with some keys set, e.g. {@code Map.of("streams.grace", "5m")}; for tests and the benchmark. */
+    public static TwinStreamsConfig with(Map<String, String> overrides) {
+        return from(Settings.load(SETTINGS, null, Map.of(), overrides));
+    }
+
+    /**
+     * The {@code streams.*} settings among {@code settings}, defaults for those it does not declare (a configuration
+     * loaded with the platform's settings only still starts the twin).
+     */
+    public static TwinStreamsConfig within(Settings settings) {
+        Map<String, String> mine = new HashMap<>();
+        settings.effective().forEach((key, value) -> {
+            if (key.startsWith("streams.")) {
+                mine.put(key, value);
+            }
+        });
+        return with(mine);
+    }
+
+    /** The Kafka Streams properties of this configuration. */
+    public Properties streamsProperties(String bootstrapServers, String advertisedServer) {
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, processingGuarantee);
+        p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, standbyReplicas);
+        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitInterval.toMillis());
+        p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, cacheBytes);
+        if (advertisedServer != null && !advertisedServer.isEmpty()) {
+            p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, advertisedServer);
+        }
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+        return p;
+    }
+
+    /** This configuration with another application id and state directory: tests and benchmarks run side by side. */
+    public TwinStreamsConfig withApplication(String id, Path dir) {
+        return new TwinStreamsConfig(id, dir, processingGuarantee, standbyReplicas, threads, commitInterval, cacheBytes,
+                applicationServer, heartbeat, grace, statsWindow, lateToDeadLetter, healthAlertThreshold, healthDropAlert,
+                healthDropWindow, healthMinCoverage, riskFallback, riskPrior, riskMaxAge, defaultIndustryRisk);
+    }
+}

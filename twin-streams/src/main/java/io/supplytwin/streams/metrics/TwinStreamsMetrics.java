@@ -1,0 +1,93 @@
+package io.supplytwin.streams.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.supplytwin.schemas.avro.EmitReason;
+import io.supplytwin.schemas.avro.TwinLevel;
+import io.supplytwin.streams.state.ApplyOutcome;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * What the twin did, as Micrometer meters: readings in (by outcome), states out (by level and reason), the emission
+ * ratio (states out per reading in: the event-driven reduction), health indices, credit assessments and alerts.
+ * Counted as records are processed; under exactly-once a batch that is retried after a crash counts again.
+ */
+public final class TwinStreamsMetrics {
+
+    private final MeterRegistry registry;
+    private final Map<ApplyOutcome, Counter> readings = new EnumMap<>(ApplyOutcome.class);
+    private final Map<String, Counter> states = new ConcurrentHashMap<>();
+    private final Map<String, Counter> alerts = new ConcurrentHashMap<>();
+    private final LongAdder readingsIn = new LongAdder();
+    private final LongAdder statesOut = new LongAdder();
+    private final Counter health;
+    private final Counter credit;
+
+    public TwinStreamsMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        for (ApplyOutcome outcome : ApplyOutcome.values()) {
+            readings.put(outcome, Counter.builder("supplytwin.streams.readings").tag("outcome", outcome.name().toLowerCase())
+                    .description("Telemetry readings taken by the twins, by outcome (applied, late_applied, too_late)")
+                    .register(registry));
+        }
+        health = Counter.builder("supplytwin.streams.health").description("Health indices published").register(registry);
+        credit = Counter.builder("supplytwin.streams.credit").description("Credit assessments published").register(registry);
+        Gauge.builder("supplytwin.streams.emission.ratio", this, TwinStreamsMetrics::emissionRatio)
+                .description("Twin states published per reading taken; 1 minus this is the event-driven reduction")
+                .register(registry);
+    }
+
+    public void reading(ApplyOutcome outcome) {
+        readings.get(outcome).increment();
+        readingsIn.increment();
+    }
+
+    public void state(TwinLevel level, EmitReason reason) {
+        states.computeIfAbsent(level + "/" + reason, k -> Counter.builder("supplytwin.streams.states")
+                .tag("level", level.name().toLowerCase()).tag("reason", reason.name().toLowerCase())
+                .description("Twin states published, by level and reason (initial, deadband, heartbeat)")
+                .register(registry)).increment();
+        statesOut.increment();
+    }
+
+    public void health() {
+        health.increment();
+    }
+
+    public void credit() {
+        credit.increment();
+    }
+
+    public void alert(String kind) {
+        alerts.computeIfAbsent(kind, k -> Counter.builder("supplytwin.streams.alerts").tag("kind", k)
+                .description("Alerts raised, by kind").register(registry)).increment();
+    }
+
+    /** Readings taken so far (all outcomes). */
+    public long readingsIn() {
+        return readingsIn.sum();
+    }
+
+    /** Twin states published so far. */
+    public long statesOut() {
+        return statesOut.sum();
+    }
+
+    public long readings(ApplyOutcome outcome) {
+        return (long) readings.get(outcome).count();
+    }
+
+    /** States out per reading in; 0 before the first reading. */
+    public double emissionRatio() {
+        long in = readingsIn();
+        return in == 0 ? 0 : (double) statesOut() / in;
+    }
+
+    public MeterRegistry registry() {
+        return registry;
+    }
+}

@@ -1,0 +1,135 @@
+package io.supplytwin.streams.rollup;
+
+import io.supplytwin.schemas.avro.Alert;
+import io.supplytwin.schemas.avro.CreditAssessment;
+import io.supplytwin.schemas.avro.HealthIndex;
+import io.supplytwin.schemas.avro.RateBand;
+import io.supplytwin.schemas.avro.Severity;
+import io.supplytwin.streams.credit.CreditScorer;
+import io.supplytwin.streams.health.HealthAlerts;
+import io.supplytwin.streams.health.HealthRollUp;
+import io.supplytwin.streams.metrics.TwinStreamsMetrics;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Enterprise twins, keyed by enterprise id. A published twin's values update the roll-up inputs, then H and its 12
+ * components are recomputed and published, alerts raised on crossings, and credit re-assessed; a new risk probability
+ * or ledger history re-assesses credit only. Output values are {@link HealthIndex}, {@link Alert} or
+ * {@link CreditAssessment}.
+ */
+public final class EnterpriseProcessor implements Processor<String, EnterpriseInput, String, SpecificRecord> {
+
+    public static final String CREDIT_RISK = "CREDIT_RISK";
+
+    private final String storeName;
+    private final HealthRollUp rollUp;
+    private final HealthAlerts alerts;
+    private final CreditScorer scorer;
+    private final double minCoverage;
+    private final long dropWindowMs;
+    private final TwinStreamsMetrics metrics;
+    private ProcessorContext<String, SpecificRecord> context;
+    private KeyValueStore<String, EnterpriseTwin> store;
+
+    public EnterpriseProcessor(String storeName, HealthRollUp rollUp, HealthAlerts alerts, CreditScorer scorer,
+                               double minCoverage, long dropWindowMs, TwinStreamsMetrics metrics) {
+        this.storeName = storeName;
+        this.rollUp = rollUp;
+        this.alerts = alerts;
+        this.scorer = scorer;
+        this.minCoverage = minCoverage;
+        this.dropWindowMs = dropWindowMs;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, SpecificRecord> context) {
+        this.context = context;
+        this.store = context.getStateStore(storeName);
+    }
+
+    @Override
+    public void process(Record<String, EnterpriseInput> record) {
+        EnterpriseInput in = record.value();
+        String id = record.key();
+        if (in == null || id == null) {
+            return;
+        }
+        EnterpriseTwin twin = store.get(id);
+        if (twin == null) {
+            twin = EnterpriseTwin.create(id);
+        }
+        long time = in.time();
+        switch (in.kind()) {
+            case TWIN -> {
+                twin.accept(in.entityId(), in.level(), in.values());
+                health(twin, time);
+            }
+            case RISK -> {
+                if (time >= twin.riskTime || Double.isNaN(twin.risk)) {
+                    twin.risk = in.probability();
+                    twin.riskTime = time;
+                    twin.riskModel = in.model();
+                }
+            }
+            case HISTORY -> twin.history = in.history();
+        }
+        if (twin.health != null && covered(twin.health)) {
+            credit(twin, Math.max(time, twin.health.getTime().toEpochMilli()));
+        }
+        store.put(id, twin);
+    }
+
+    private boolean covered(HealthIndex health) {
+        double coverage = 0;
+        for (var c : health.getComponents()) {
+            if (c.getScore() != null) {
+                coverage += c.getWeight();
+            }
+        }
+        return coverage + 1e-9 >= minCoverage;
+    }
+
+    private void health(EnterpriseTwin twin, long time) {
+        io.supplytwin.core.health.HealthIndex index = rollUp.assess(twin.own, twin.equipment.values(), twin.orders.values());
+        HealthAlerts.State state = new HealthAlerts.State(twin.lowAlert, twin.dropAlert);
+        if (index.coverage() + 1e-9 >= minCoverage) {
+            twin.rememberHealth(time, index.h(), dropWindowMs);
+            HealthAlerts.Outcome outcome = alerts.check(twin.enterpriseId(), time, index.h(), twin.recentMaxHealth(), state);
+            state = outcome.state();
+            twin.lowAlert = state.low();
+            twin.dropAlert = state.drop();
+            outcome.alerts().forEach(a -> alert(a, time));
+        }
+        twin.health = rollUp.toRecord(twin.enterpriseId(), time, index, state.flags());
+        context.forward(new Record<String, SpecificRecord>(twin.enterpriseId(), twin.health, time));
+        metrics.health();
+    }
+
+    private void credit(EnterpriseTwin twin, long time) {
+        double h = twin.health.getH();
+        double fall = Math.max(0, twin.recentMaxHealth() - h);
+        CreditScorer.Inputs inputs = new CreditScorer.Inputs(twin.enterpriseId(), time, h, Double.isNaN(fall) ? 0 : fall,
+                twin.risk, twin.riskTime, twin.riskModel, twin.own);
+        CreditAssessment credit = scorer.assess(inputs, twin.history);
+        twin.credit = credit;
+        context.forward(new Record<String, SpecificRecord>(twin.enterpriseId(), credit, time));
+        metrics.credit();
+        boolean risky = credit.getRateBand() == RateBand.RISK_ALERT;
+        if (risky && !twin.creditAlert) {
+            alert(HealthAlerts.alert(twin.enterpriseId(), time, Severity.WARNING, CREDIT_RISK, "Credit score C = "
+                    + String.format(java.util.Locale.ROOT, "%.3f", credit.getC())
+                    + " is in the risk-alert band: an extra guarantee is required", credit.getC(), scorer.riskThreshold()), time);
+        }
+        twin.creditAlert = risky;
+    }
+
+    private void alert(Alert alert, long time) {
+        context.forward(new Record<String, SpecificRecord>(alert.getEnterpriseId(), alert, time));
+        metrics.alert(alert.getKind());
+    }
+}

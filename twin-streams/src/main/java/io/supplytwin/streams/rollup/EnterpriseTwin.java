@@ -1,0 +1,210 @@
+package io.supplytwin.streams.rollup;
+
+import io.supplytwin.schemas.avro.CreditAssessment;
+import io.supplytwin.schemas.avro.CreditHistory;
+import io.supplytwin.schemas.avro.HealthIndex;
+import io.supplytwin.schemas.avro.TwinLevel;
+import io.supplytwin.streams.state.StateCodec;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Everything an enterprise's health and credit are computed from, kept per enterprise: its own latest values, the
+ * latest roll-up values of each of its equipment and order twins, recent H (for the fast-drop alert and the trend),
+ * which alerts are raised, the latest risk probability and ledger history, and the last health and credit published.
+ */
+public final class EnterpriseTwin {
+
+    public static final StateCodec<EnterpriseTwin> CODEC = new StateCodec<>("enterprise twin", 1, EnterpriseTwin::write,
+            EnterpriseTwin::read);
+
+    /** One past health value. */
+    public record HealthPoint(long time, double h) {
+    }
+
+    private final String enterpriseId;
+    final Map<String, Double> own = new HashMap<>();
+    final Map<String, Map<String, Double>> equipment = new TreeMap<>();
+    final Map<String, Map<String, Double>> orders = new TreeMap<>();
+    final Deque<HealthPoint> recentHealth = new ArrayDeque<>();
+    boolean lowAlert;
+    boolean dropAlert;
+    boolean creditAlert;
+    double risk = Double.NaN;
+    long riskTime;
+    String riskModel = "";
+    CreditHistory history;
+    HealthIndex health;
+    CreditAssessment credit;
+
+    EnterpriseTwin(String enterpriseId) {
+        this.enterpriseId = enterpriseId;
+    }
+
+    public static EnterpriseTwin create(String enterpriseId) {
+        return new EnterpriseTwin(enterpriseId);
+    }
+
+    /** Takes a published twin's values: the enterprise's own, or one child's (replacing what that child sent before). */
+    void accept(String entityId, TwinLevel level, Map<String, Double> values) {
+        switch (level) {
+            case EQUIPMENT -> equipment.put(entityId, new HashMap<>(values));
+            case ORDER -> orders.put(entityId, new HashMap<>(values));
+            default -> own.putAll(values);
+        }
+    }
+
+    /** Records H at {@code time} and forgets values older than the window. */
+    void rememberHealth(long time, double h, long windowMs) {
+        recentHealth.addLast(new HealthPoint(time, h));
+        while (!recentHealth.isEmpty() && recentHealth.peekFirst().time() < time - windowMs) {
+            recentHealth.removeFirst();
+        }
+        while (recentHealth.size() > 512) {
+            recentHealth.removeFirst(); // bounded even under a burst of updates within one window
+        }
+    }
+
+    /** Highest H within the remembered window (including the latest), NaN when none. */
+    double recentMaxHealth() {
+        double max = Double.NaN;
+        for (HealthPoint p : recentHealth) {
+            max = Double.isNaN(max) ? p.h() : Math.max(max, p.h());
+        }
+        return max;
+    }
+
+    public String enterpriseId() {
+        return enterpriseId;
+    }
+
+    public Map<String, Double> own() {
+        return own;
+    }
+
+    public Map<String, Map<String, Double>> equipment() {
+        return equipment;
+    }
+
+    public Map<String, Map<String, Double>> orders() {
+        return orders;
+    }
+
+    /** The last health index published, null before the first. */
+    public HealthIndex health() {
+        return health;
+    }
+
+    /** The last credit assessment published, null before the first. */
+    public CreditAssessment credit() {
+        return credit;
+    }
+
+    public CreditHistory history() {
+        return history;
+    }
+
+    private static void write(EnterpriseTwin t, DataOutputStream out) throws IOException {
+        out.writeUTF(t.enterpriseId);
+        writeValues(out, t.own);
+        writeChildren(out, t.equipment);
+        writeChildren(out, t.orders);
+        out.writeInt(t.recentHealth.size());
+        for (HealthPoint p : t.recentHealth) {
+            out.writeLong(p.time());
+            out.writeDouble(p.h());
+        }
+        out.writeBoolean(t.lowAlert);
+        out.writeBoolean(t.dropAlert);
+        out.writeBoolean(t.creditAlert);
+        out.writeDouble(t.risk);
+        out.writeLong(t.riskTime);
+        out.writeUTF(t.riskModel);
+        writeAvro(out, t.history == null ? null : t.history.toByteBuffer());
+        writeAvro(out, t.health == null ? null : t.health.toByteBuffer());
+        writeAvro(out, t.credit == null ? null : t.credit.toByteBuffer());
+    }
+
+    private static EnterpriseTwin read(DataInputStream in, int version) throws IOException {
+        EnterpriseTwin t = new EnterpriseTwin(in.readUTF());
+        readValues(in, t.own);
+        readChildren(in, t.equipment);
+        readChildren(in, t.orders);
+        int n = in.readInt();
+        for (int i = 0; i < n; i++) {
+            t.recentHealth.addLast(new HealthPoint(in.readLong(), in.readDouble()));
+        }
+        t.lowAlert = in.readBoolean();
+        t.dropAlert = in.readBoolean();
+        t.creditAlert = in.readBoolean();
+        t.risk = in.readDouble();
+        t.riskTime = in.readLong();
+        t.riskModel = in.readUTF();
+        ByteBuffer history = readAvro(in);
+        ByteBuffer health = readAvro(in);
+        ByteBuffer credit = readAvro(in);
+        t.history = history == null ? null : CreditHistory.fromByteBuffer(history);
+        t.health = health == null ? null : HealthIndex.fromByteBuffer(health);
+        t.credit = credit == null ? null : CreditAssessment.fromByteBuffer(credit);
+        return t;
+    }
+
+    private static void writeValues(DataOutputStream out, Map<String, Double> values) throws IOException {
+        out.writeInt(values.size());
+        for (Map.Entry<String, Double> e : values.entrySet()) {
+            out.writeUTF(e.getKey());
+            out.writeDouble(e.getValue());
+        }
+    }
+
+    private static void readValues(DataInputStream in, Map<String, Double> into) throws IOException {
+        int n = in.readInt();
+        for (int i = 0; i < n; i++) {
+            into.put(in.readUTF(), in.readDouble());
+        }
+    }
+
+    private static void writeChildren(DataOutputStream out, Map<String, Map<String, Double>> children) throws IOException {
+        out.writeInt(children.size());
+        for (Map.Entry<String, Map<String, Double>> e : children.entrySet()) {
+            out.writeUTF(e.getKey());
+            writeValues(out, e.getValue());
+        }
+    }
+
+    private static void readChildren(DataInputStream in, Map<String, Map<String, Double>> into) throws IOException {
+        int n = in.readInt();
+        for (int i = 0; i < n; i++) {
+            String id = in.readUTF();
+            Map<String, Double> values = new HashMap<>();
+            readValues(in, values);
+            into.put(id, values);
+        }
+    }
+
+    private static void writeAvro(DataOutputStream out, ByteBuffer bytes) throws IOException {
+        if (bytes == null) {
+            out.writeInt(-1);
+            return;
+        }
+        out.writeInt(bytes.remaining());
+        out.write(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
+    }
+
+    private static ByteBuffer readAvro(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n < 0) {
+            return null;
+        }
+        byte[] b = new byte[n];
+        in.readFully(b);
+        return ByteBuffer.wrap(b);
+    }
+}

@@ -1,0 +1,49 @@
+package io.supplytwin.streams.state;
+
+import io.supplytwin.core.catalogue.Indicator;
+import io.supplytwin.core.catalogue.IndicatorCatalogue;
+import io.supplytwin.schemas.avro.EmitReason;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Event-driven publication (seed 001): a twin publishes its state the first time, when an indicator moved beyond its
+ * catalogue deadband from the value last published, or when an in-order reading arrives a heartbeat interval (event
+ * time) after the last publication. Otherwise it stays quiet. Indicators the catalogue does not know have deadband 0.
+ */
+public final class EmissionPolicy {
+
+    private final Map<String, Double> deadbands;
+    private final long heartbeatMs;
+
+    public EmissionPolicy(Map<String, Double> deadbands, Duration heartbeat) {
+        this.deadbands = Map.copyOf(deadbands);
+        this.heartbeatMs = heartbeat.toMillis();
+    }
+
+    public static EmissionPolicy of(IndicatorCatalogue catalogue, Duration heartbeat) {
+        Map<String, Double> bands = new HashMap<>();
+        for (Indicator i : catalogue.all()) {
+            bands.put(i.id(), i.deadband());
+        }
+        return new EmissionPolicy(bands, heartbeat);
+    }
+
+    /** Why the twin should publish after a reading with this outcome, or null to stay quiet. */
+    public EmitReason decide(EntityTwin twin, ApplyOutcome outcome) {
+        if (outcome == ApplyOutcome.TOO_LATE) {
+            return null;
+        }
+        if (twin.neverPublished()) {
+            return EmitReason.INITIAL;
+        }
+        if (twin.movedBeyondDeadband(deadbands)) {
+            return EmitReason.DEADBAND;
+        }
+        if (outcome == ApplyOutcome.APPLIED && twin.sincePublished() >= heartbeatMs) {
+            return EmitReason.HEARTBEAT;
+        }
+        return null;
+    }
+}

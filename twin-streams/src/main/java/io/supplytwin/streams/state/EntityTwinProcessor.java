@@ -1,0 +1,120 @@
+package io.supplytwin.streams.state;
+
+import io.supplytwin.schemas.avro.DeadLetter;
+import io.supplytwin.schemas.avro.EmitReason;
+import io.supplytwin.schemas.avro.TelemetryReading;
+import io.supplytwin.schemas.avro.TwinLevel;
+import io.supplytwin.schemas.avro.TwinState;
+import io.supplytwin.streams.metrics.TwinStreamsMetrics;
+import io.supplytwin.streams.rollup.EnterpriseInput;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Equipment, order and enterprise twins, keyed by entity id: applies each reading to the twin in its store, and
+ * forwards (a) the twin's state when the {@link EmissionPolicy} says so, (b) the values its enterprise needs, keyed
+ * by enterprise id, when such a value changed or the state was initial or a heartbeat, and (c) readings too late to
+ * count, as dead letters (when enabled). Output values are {@link TwinState}, {@link EnterpriseInput} or
+ * {@link DeadLetter}; the topology splits them by type.
+ */
+public final class EntityTwinProcessor implements Processor<String, TelemetryReading, String, Object> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EntityTwinProcessor.class);
+    public static final String LATE_READING = "LATE_READING";
+
+    private final String storeName;
+    private final EmissionPolicy policy;
+    private final Function<TwinLevel, Set<String>> forwarded;
+    private final double alpha;
+    private final long graceMs;
+    private final boolean deadLetters;
+    private final String sourceTopic;
+    private final TwinStreamsMetrics metrics;
+    private ProcessorContext<String, Object> context;
+    private KeyValueStore<String, EntityTwin> store;
+
+    /**
+     * @param forwarded   indicators each level passes to its enterprise
+     * @param statsWindow N of the exponentially weighted statistics, alpha = 2/(N+1)
+     */
+    public EntityTwinProcessor(String storeName, EmissionPolicy policy, Function<TwinLevel, Set<String>> forwarded,
+                               int statsWindow, long graceMs, boolean deadLetters, String sourceTopic, TwinStreamsMetrics metrics) {
+        this.storeName = storeName;
+        this.policy = policy;
+        this.forwarded = forwarded;
+        this.alpha = 2.0 / (statsWindow + 1);
+        this.graceMs = graceMs;
+        this.deadLetters = deadLetters;
+        this.sourceTopic = sourceTopic;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Object> context) {
+        this.context = context;
+        this.store = context.getStateStore(storeName);
+    }
+
+    @Override
+    public void process(Record<String, TelemetryReading> record) {
+        TelemetryReading reading = record.value();
+        if (reading == null || reading.getEntityId() == null) {
+            return;
+        }
+        String key = record.key() != null ? record.key() : reading.getEntityId();
+        EntityTwin twin = store.get(key);
+        if (twin == null) {
+            twin = EntityTwin.create(reading.getEntityId(), reading.getEnterpriseId(), reading.getLevel());
+        }
+        long time = reading.getEventTime().toEpochMilli();
+        ApplyOutcome outcome = twin.apply(reading.getValues(), time, alpha, graceMs);
+        metrics.reading(outcome);
+        if (outcome == ApplyOutcome.TOO_LATE) {
+            lateReading(key, reading, twin, record.timestamp());
+            return;
+        }
+        EmitReason reason = policy.decide(twin, outcome);
+        if (reason != null) {
+            Set<String> watched = forwarded.apply(twin.level());
+            boolean changed = twin.markPublished(watched);
+            TwinState state = twin.toState(reason);
+            long at = twin.latestEventTime();
+            context.forward(new Record<String, Object>(key, state, at));
+            metrics.state(twin.level(), reason);
+            if (!watched.isEmpty() && (changed || reason != EmitReason.DEADBAND)) {
+                Map<String, Double> values = twin.latest(watched);
+                context.forward(new Record<String, Object>(twin.enterpriseId(),
+                        EnterpriseInput.twin(twin.entityId(), twin.level(), at, values), at));
+            }
+        }
+        store.put(key, twin);
+    }
+
+    private void lateReading(String key, TelemetryReading reading, EntityTwin twin, long timestamp) {
+        LOG.debug("reading of {} at {} dropped: {} ms behind the twin's latest, grace {} ms", key, reading.getEventTime(),
+                twin.latestEventTime() - reading.getEventTime().toEpochMilli(), graceMs);
+        if (!deadLetters) {
+            return;
+        }
+        ByteBuffer bytes;
+        try {
+            bytes = reading.toByteBuffer();
+        } catch (IOException e) {
+            bytes = ByteBuffer.allocate(0);
+        }
+        String detail = "event time " + reading.getEventTime() + " is more than " + graceMs + " ms behind the twin's latest "
+                + Instant.ofEpochMilli(twin.latestEventTime());
+        context.forward(new Record<String, Object>(key, new DeadLetter(sourceTopic, bytes, LATE_READING, detail,
+                reading.getEventTime(), key), timestamp));
+    }
+}

@@ -1,0 +1,162 @@
+package io.supplytwin.streams.topology;
+
+import io.supplytwin.core.catalogue.IndicatorCatalogue;
+import io.supplytwin.core.health.HealthModel;
+import io.supplytwin.core.network.SupplyNetwork;
+import io.supplytwin.schemas.avro.Alert;
+import io.supplytwin.schemas.avro.CreditAssessment;
+import io.supplytwin.schemas.avro.CreditHistory;
+import io.supplytwin.schemas.avro.DeadLetter;
+import io.supplytwin.schemas.avro.Forecast;
+import io.supplytwin.schemas.avro.ForecastKind;
+import io.supplytwin.schemas.avro.HealthIndex;
+import io.supplytwin.schemas.avro.TelemetryReading;
+import io.supplytwin.schemas.avro.TwinLevel;
+import io.supplytwin.schemas.avro.TwinState;
+import io.supplytwin.schemas.registry.client.SchemaRegistryClient;
+import io.supplytwin.schemas.topic.Topic;
+import io.supplytwin.streams.TwinStreamsConfig;
+import io.supplytwin.streams.credit.CreditScorer;
+import io.supplytwin.streams.health.HealthAlerts;
+import io.supplytwin.streams.health.HealthRollUp;
+import io.supplytwin.streams.metrics.TwinStreamsMetrics;
+import io.supplytwin.streams.rollup.EnterpriseInput;
+import io.supplytwin.streams.rollup.EnterpriseProcessor;
+import io.supplytwin.streams.rollup.EnterpriseTwin;
+import io.supplytwin.streams.state.EmissionPolicy;
+import io.supplytwin.streams.state.EntityTwin;
+import io.supplytwin.streams.state.EntityTwinProcessor;
+import java.util.List;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.KTable;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The twin topology.
+ *
+ * <pre>
+ * telemetry ──(event time)──▶ entity-twins [store twin-entities, key entityId]
+ *     ├─▶ twin.state.equipment | twin.state.order | twin.state.enterprise   (deadband / heartbeat / initial)
+ *     ├─▶ twin.telemetry.dlq                                               (too late)
+ *     └─▶ roll-up values ─┐
+ * forecast ─(RISK)─▶ P ───┴─▶ repartition by enterprise id ─┐
+ * ledger.credit-history ─▶ KTable [store ledger-credit-history] ─┴─▶ enterprise-twins [store twin-enterprises]
+ *     ├─▶ twin.health   ├─▶ twin.alerts   └─▶ twin.credit
+ * </pre>
+ */
+public final class TwinTopology {
+
+    /** Equipment, order and enterprise twins by entity id. */
+    public static final String ENTITY_STORE = "twin-entities";
+    /** Roll-up inputs, health, alerts, risk, history and credit by enterprise id. */
+    public static final String ENTERPRISE_STORE = "twin-enterprises";
+    /** The ledger's credit history by enterprise id. */
+    public static final String LEDGER_STORE = "ledger-credit-history";
+    /** Name of the repartition step (its topic is {@code <application id>-enterprise-inputs-repartition}). */
+    public static final String ENTERPRISE_INPUTS = "enterprise-inputs";
+
+    private TwinTopology() {
+    }
+
+    public static Topology build(TwinStreamsConfig config, SchemaRegistryClient registry, StreamsTopics topics,
+                                 SupplyNetwork network, TwinStreamsMetrics metrics) {
+        IndicatorCatalogue catalogue = IndicatorCatalogue.standard();
+        HealthRollUp rollUp = new HealthRollUp(HealthModel.standard(), List.of(CreditScorer.MONTHLY_REVENUE));
+        EmissionPolicy policy = EmissionPolicy.of(catalogue, config.heartbeat());
+        HealthAlerts alerts = new HealthAlerts(config.healthAlertThreshold(), config.healthDropAlert());
+        CreditScorer scorer = new CreditScorer(config, network, catalogue);
+
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ENTITY_STORE), Serdes.String(),
+                EntityTwin.CODEC.serde()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ENTERPRISE_STORE), Serdes.String(),
+                EnterpriseTwin.CODEC.serde()));
+
+        KStream<String, TelemetryReading> telemetry = builder.stream(topics.telemetry().name(),
+                Consumed.with(topics.telemetry().keySerde(registry), topics.telemetry().valueSerde(registry))
+                        .withTimestampExtractor(new ReadingTimestampExtractor()).withName("telemetry"));
+        String source = topics.telemetry().name();
+        KStream<String, Object> twinOut = telemetry.process(() -> new EntityTwinProcessor(ENTITY_STORE, policy,
+                        rollUp::forwarded, config.statsWindow(), config.grace().toMillis(), config.lateToDeadLetter(), source,
+                        metrics), Named.as("entity-twins"), ENTITY_STORE);
+
+        KStream<String, EnterpriseInput> rollUpValues = twinOut.filter((k, v) -> v instanceof EnterpriseInput,
+                Named.as("roll-up-values")).mapValues(v -> (EnterpriseInput) v);
+        twinOut.filter((k, v) -> v instanceof DeadLetter, Named.as("late-readings")).mapValues(v -> (DeadLetter) v)
+                .to(topics.telemetryDlq().name(), produced(topics.telemetryDlq(), registry));
+        KStream<String, TwinState> states = twinOut.filter((k, v) -> v instanceof TwinState, Named.as("twin-states"))
+                .mapValues(v -> (TwinState) v);
+        states.split(Named.as("state-"))
+                .branch((k, v) -> v.getLevel() == TwinLevel.EQUIPMENT,
+                        Branched.withConsumer(s -> s.to(topics.equipmentState().name(), produced(topics.equipmentState(), registry))))
+                .branch((k, v) -> v.getLevel() == TwinLevel.ORDER,
+                        Branched.withConsumer(s -> s.to(topics.orderState().name(), produced(topics.orderState(), registry))))
+                .defaultBranch(Branched.withConsumer(s -> s.to(topics.enterpriseState().name(),
+                        produced(topics.enterpriseState(), registry))));
+
+        KStream<String, EnterpriseInput> risks = builder.stream(topics.forecast().name(),
+                        Consumed.with(topics.forecast().keySerde(registry), topics.forecast().valueSerde(registry))
+                                .withName("forecasts"))
+                .filter((k, f) -> f != null && f.getKind() == ForecastKind.RISK && f.getProbability() != null
+                        && f.getEnterpriseId() != null, Named.as("risk-forecasts"))
+                .map((k, f) -> org.apache.kafka.streams.KeyValue.pair(f.getEnterpriseId(), risk(f)), Named.as("risk-by-enterprise"));
+
+        KStream<String, EnterpriseInput> byEnterprise = rollUpValues.merge(risks, Named.as("enterprise-inputs-merged"))
+                .repartition(Repartitioned.<String, EnterpriseInput>as(ENTERPRISE_INPUTS)
+                        .withKeySerde(Serdes.String()).withValueSerde(EnterpriseInput.CODEC.serde())
+                        .withNumberOfPartitions(topics.creditHistory().partitions()));
+
+        KTable<String, CreditHistory> history = builder.table(topics.creditHistory().name(),
+                Consumed.with(topics.creditHistory().keySerde(registry), topics.creditHistory().valueSerde(registry))
+                        .withName("ledger-history"),
+                Materialized.<String, CreditHistory, org.apache.kafka.streams.state.KeyValueStore<org.apache.kafka.common.utils.Bytes, byte[]>>as(LEDGER_STORE)
+                        .withKeySerde(topics.creditHistory().keySerde(registry))
+                        .withValueSerde(topics.creditHistory().valueSerde(registry)));
+        KStream<String, EnterpriseInput> histories = history.toStream(Named.as("ledger-history-changes"))
+                .mapValues((k, h) -> EnterpriseInput.history(h, h == null ? 0 : h.getUpdatedAt().toEpochMilli()),
+                        Named.as("history-input"));
+
+        KStream<String, SpecificRecord> enterpriseOut = byEnterprise.merge(histories, Named.as("enterprise-and-ledger"))
+                .process(() -> new EnterpriseProcessor(ENTERPRISE_STORE, rollUp, alerts, scorer, config.healthMinCoverage(),
+                        config.healthDropWindow().toMillis(), metrics), Named.as("enterprise-twins"), ENTERPRISE_STORE);
+        enterpriseOut.filter((k, v) -> v instanceof HealthIndex, Named.as("health-out")).mapValues(v -> (HealthIndex) v)
+                .to(topics.health().name(), produced(topics.health(), registry));
+        enterpriseOut.filter((k, v) -> v instanceof Alert, Named.as("alerts-out")).mapValues(v -> (Alert) v)
+                .to(topics.alerts().name(), produced(topics.alerts(), registry));
+        enterpriseOut.filter((k, v) -> v instanceof CreditAssessment, Named.as("credit-out"))
+                .mapValues(v -> (CreditAssessment) v).to(topics.credit().name(), produced(topics.credit(), registry));
+        return builder.build();
+    }
+
+    private static EnterpriseInput risk(Forecast f) {
+        return EnterpriseInput.risk(f.getEntityId(), f.getTime().toEpochMilli(), f.getProbability(),
+                f.getModel() + " " + f.getModelVersion());
+    }
+
+    private static <V> Produced<String, V> produced(Topic<String, V> topic, SchemaRegistryClient registry) {
+        return Produced.with(topic.keySerde(registry), topic.valueSerde(registry)).withName("to-" + topic.name());
+    }
+
+    /**
+     * A pass-through topology over the same input (read with the same event-time extractor, deserialise, serialise,
+     * write): the benchmark's baseline.
+     */
+    public static Topology passThrough(SchemaRegistryClient registry, Topic<String, TelemetryReading> in,
+                                       Topic<String, TelemetryReading> out) {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream(in.name(), Consumed.with(in.keySerde(registry), in.valueSerde(registry))
+                        .withTimestampExtractor(new ReadingTimestampExtractor()))
+                .to(out.name(), Produced.with(out.keySerde(registry), out.valueSerde(registry)));
+        return builder.build();
+    }
+}
