@@ -55,7 +55,7 @@ public final class MqttIntake implements AutoCloseable {
         options.setKeepAliveInterval(30);
         options.setConnectionTimeout(30);
         if (serverUri.startsWith("ssl://")) {
-            options.setSocketFactory(io.supplytwin.platform.mqtt.NoDelaySocketFactory.tls(config.truststore(), config.truststorePassword()));
+            options.setSocketFactory(io.supplytwin.platform.mqtt.TlsNoDelaySocketFactory.trusting(config.truststore(), config.truststorePassword()));
         } else {
             options.setSocketFactory(new TcpNoDelaySocketFactory());
         }
