@@ -1,0 +1,153 @@
+package io.supplytwin.streams.topology;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.supplytwin.core.network.ReferenceNetwork;
+import io.supplytwin.core.network.SupplyNetwork;
+import io.supplytwin.schemas.avro.CreditHistory;
+import io.supplytwin.schemas.avro.Forecast;
+import io.supplytwin.schemas.avro.ForecastKind;
+import io.supplytwin.schemas.avro.TelemetryReading;
+import io.supplytwin.schemas.avro.TelemetrySource;
+import io.supplytwin.schemas.avro.TwinLevel;
+import io.supplytwin.schemas.registry.server.LocalSchemaRegistry;
+import io.supplytwin.schemas.topic.Topic;
+import io.supplytwin.streams.TwinStreamsConfig;
+import io.supplytwin.streams.metrics.TwinStreamsMetrics;
+import io.supplytwin.streams.rollup.EnterpriseTwin;
+import io.supplytwin.streams.state.EntityTwin;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/** The twin topology on a {@link TopologyTestDriver} with an in-memory schema registry, and readings to feed it. */
+final class TwinDriver implements AutoCloseable {
+
+    static final Instant T0 = Instant.parse("2026-03-02T08:00:00Z");
+    static final SupplyNetwork NETWORK = ReferenceNetwork.create();
+
+    final LocalSchemaRegistry registry = LocalSchemaRegistry.inMemory();
+    final StreamsTopics topics = StreamsTopics.standard();
+    final TwinStreamsMetrics metrics = new TwinStreamsMetrics(new SimpleMeterRegistry());
+    final TopologyTestDriver driver;
+    private final TestInputTopic<String, TelemetryReading> telemetry;
+    private final TestInputTopic<String, Forecast> forecasts;
+    private final TestInputTopic<String, CreditHistory> ledger;
+    private final Map<String, Long> seq = new HashMap<>();
+
+    TwinDriver() {
+        this(Map.of());
+    }
+
+    TwinDriver(Map<String, String> settings) {
+        Map<String, String> all = new HashMap<>(Map.of("streams.heartbeat", "30m", "streams.grace", "10m"));
+        all.putAll(settings);
+        TwinStreamsConfig config = TwinStreamsConfig.with(all);
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("twin-driver-");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Properties props = config.withApplication("twin-test", dir).streamsProperties("unused:9092", "");
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
+        driver = new TopologyTestDriver(TwinTopology.build(config, registry, topics, NETWORK, metrics), props);
+        telemetry = input(topics.telemetry());
+        forecasts = input(topics.forecast());
+        ledger = input(topics.creditHistory());
+    }
+
+    <V> TestInputTopic<String, V> input(Topic<String, V> topic) {
+        return driver.createInputTopic(topic.name(), topic.keySerde(registry).serializer(), topic.valueSerde(registry).serializer());
+    }
+
+    <V> TestOutputTopic<String, V> output(Topic<String, V> topic) {
+        return driver.createOutputTopic(topic.name(), topic.keySerde(registry).deserializer(),
+                topic.valueSerde(registry).deserializer());
+    }
+
+    void reading(String enterpriseId, TwinLevel level, String entityId, Duration at, Map<String, Double> values) {
+        long n = seq.merge(entityId, 1L, Long::sum);
+        Instant time = T0.plus(at);
+        telemetry.pipeInput(entityId, new TelemetryReading(enterpriseId, level, entityId, n, time, time, values, List.of(),
+                TelemetrySource.JSON));
+    }
+
+    void enterprise(String enterpriseId, Duration at, Map<String, Double> values) {
+        reading(enterpriseId, TwinLevel.ENTERPRISE, enterpriseId, at, values);
+    }
+
+    void risk(String enterpriseId, Duration at, double p) {
+        Instant time = T0.plus(at);
+        forecasts.pipeInput(enterpriseId, new Forecast(enterpriseId, enterpriseId, time, ForecastKind.RISK, 30, List.of(), p,
+                "lnn-risk", "1"), time);
+    }
+
+    void history(String enterpriseId, int contracts, int onTime, int late, int fulfilled, int defaults) {
+        ledger.pipeInput(enterpriseId, new CreditHistory(enterpriseId, contracts, onTime, late, fulfilled, defaults, T0), T0);
+    }
+
+    KeyValueStore<String, EntityTwin> entities() {
+        return driver.getKeyValueStore(TwinTopology.ENTITY_STORE);
+    }
+
+    KeyValueStore<String, EnterpriseTwin> enterprises() {
+        return driver.getKeyValueStore(TwinTopology.ENTERPRISE_STORE);
+    }
+
+    /** The 12 scoring indicators of a healthy enterprise (H about 0.85). */
+    static Map<String, Double> healthy() {
+        Map<String, Double> v = new HashMap<>();
+        v.put("order_fulfilment_rate_pct", 98.0);
+        v.put("quality_pass_rate_pct", 99.0);
+        v.put("inventory_turnover_ratio", 24.0);
+        v.put("capital_turnover_ratio", 4.0);
+        v.put("orders_on_time_pct", 97.0);
+        v.put("dso_days", 20.0);
+        v.put("debt_to_asset_pct", 30.0);
+        v.put("net_profit_margin_pct", 15.0);
+        v.put("current_ratio", 2.0);
+        v.put("supplier_otif_pct", 97.0);
+        v.put("equipment_availability_pct", 95.0);
+        v.put("plant_oee_pct", 85.0);
+        return v;
+    }
+
+    /** The same indicators for an enterprise in trouble (H well under 0.6). */
+    static Map<String, Double> sick() {
+        Map<String, Double> v = new HashMap<>();
+        v.put("order_fulfilment_rate_pct", 40.0);
+        v.put("quality_pass_rate_pct", 45.0);
+        v.put("inventory_turnover_ratio", 3.0);
+        v.put("capital_turnover_ratio", 0.5);
+        v.put("orders_on_time_pct", 35.0);
+        v.put("dso_days", 150.0);
+        v.put("debt_to_asset_pct", 85.0);
+        v.put("net_profit_margin_pct", -20.0);
+        v.put("current_ratio", 0.5);
+        v.put("supplier_otif_pct", 40.0);
+        v.put("equipment_availability_pct", 40.0);
+        v.put("plant_oee_pct", 30.0);
+        return v;
+    }
+
+    static Map<String, Double> with(Map<String, Double> base, String id, double value) {
+        Map<String, Double> v = new HashMap<>(base);
+        v.put(id, value);
+        return v;
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+}
