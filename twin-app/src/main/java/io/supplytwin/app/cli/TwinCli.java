@@ -1,6 +1,9 @@
 package io.supplytwin.app.cli;
 
+import io.supplytwin.ingest.cli.IngestCommand;
 import io.supplytwin.platform.config.ConfigException;
+import io.supplytwin.sim.cli.SimCommand;
+import io.supplytwin.sim.cli.SimulateCommand;
 import java.io.PrintWriter;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
@@ -9,9 +12,8 @@ import picocli.CommandLine.Command;
 /** {@code twin}: the one entry point. Exit codes: 0 ok, 1 failure, 2 bad usage or configuration. */
 @Command(name = "twin", mixinStandardHelpOptions = true, versionProvider = TwinCli.Version.class,
         description = "SupplyTwin: a streaming digital twin of manufacturing supply chains on Apache Kafka.",
-        subcommands = {RunCommand.class, io.supplytwin.sim.cli.SimCommand.class, io.supplytwin.sim.cli.SimulateCommand.class,
-                io.supplytwin.ingest.cli.IngestCommand.class,
-                io.supplytwin.ingest.bench.BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, IngestCommand.class, SimCommand.class, SimulateCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class})
 public final class TwinCli {
 
     public static final int EXIT_CONFIG = 2;

@@ -1,0 +1,14 @@
+package io.supplytwin.app.cli;
+
+import io.supplytwin.ingest.bench.IngestBenchCommand;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code twin bench}: benchmarks of each service against real embedded brokers. Every one reports a ratio against
+ * a baseline measured in the same run, because our machines are shared and absolute figures drift.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Run a benchmark; each prints its figures as ratios against a baseline measured in the same run.",
+        subcommands = {IngestBenchCommand.class})
+public final class BenchCommand {
+}
