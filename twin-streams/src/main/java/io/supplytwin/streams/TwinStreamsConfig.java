@@ -64,6 +64,8 @@ public record TwinStreamsConfig(
             "statestore.cache.max.bytes: record cache over all stores of an instance");
     public static final Setting<String> APPLICATION_SERVER = Setting.string("streams.application-server", "",
             "host:port other instances use to reach this one's HTTP API for interactive queries (empty: the HTTP API's own address)");
+    public static final Setting<Integer> HTTP_PORT = Setting.port("streams.http-port", 8090,
+            "HTTP port of a standalone 'twin streams' (interactive queries, /health, /metrics); inside 'twin run' the app's port serves them");
     public static final Setting<Duration> HEARTBEAT = Setting.duration("streams.heartbeat", Duration.ofMinutes(30),
             "a twin publishes its state at least this often (event time) even when nothing moved beyond a deadband");
     public static final Setting<Duration> GRACE = Setting.duration("streams.grace", Duration.ofMinutes(10),
@@ -90,7 +92,7 @@ public record TwinStreamsConfig(
             "industry risk R for enterprises the network model does not know");
 
     public static final List<Setting<?>> SETTINGS = List.of(APPLICATION_ID, STATE_DIR, GUARANTEE, STANDBY_REPLICAS, THREADS,
-            COMMIT_INTERVAL, CACHE_BYTES, APPLICATION_SERVER, HEARTBEAT, GRACE, STATS_WINDOW, LATE_DLQ, HEALTH_ALERT_THRESHOLD,
+            COMMIT_INTERVAL, CACHE_BYTES, APPLICATION_SERVER, HTTP_PORT, HEARTBEAT, GRACE, STATS_WINDOW, LATE_DLQ, HEALTH_ALERT_THRESHOLD,
             HEALTH_DROP_ALERT, HEALTH_DROP_WINDOW, HEALTH_MIN_COVERAGE, RISK_FALLBACK, RISK_PRIOR, RISK_MAX_AGE,
             DEFAULT_INDUSTRY_RISK);
 

@@ -91,8 +91,8 @@ public final class EntityTwinProcessor implements Processor<String, TelemetryRea
             long at = twin.latestEventTime();
             context.forward(new Record<String, Object>(key, state, at));
             metrics.state(twin.level(), reason);
-            if (!watched.isEmpty() && (changed || reason != EmitReason.DEADBAND)) {
-                Map<String, Double> values = twin.latest(watched);
+            Map<String, Double> values = changed || reason != EmitReason.DEADBAND ? twin.latest(watched) : Map.of();
+            if (!values.isEmpty()) {
                 context.forward(new Record<String, Object>(twin.enterpriseId(),
                         EnterpriseInput.twin(twin.entityId(), twin.level(), at, values), at));
             }

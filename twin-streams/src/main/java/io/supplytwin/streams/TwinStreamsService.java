@@ -1,0 +1,151 @@
+package io.supplytwin.streams;
+
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.supplytwin.core.catalogue.IndicatorCatalogue;
+import io.supplytwin.core.health.HealthModel;
+import io.supplytwin.core.network.ReferenceNetwork;
+import io.supplytwin.core.network.SupplyNetwork;
+import io.supplytwin.platform.http.HttpApi;
+import io.supplytwin.platform.metrics.PlatformMetrics;
+import io.supplytwin.platform.service.Service;
+import io.supplytwin.schemas.registry.client.RestSchemaRegistryClient;
+import io.supplytwin.schemas.registry.client.SchemaRegistryClient;
+import io.supplytwin.streams.metrics.TwinStreamsMetrics;
+import io.supplytwin.streams.query.InteractiveQueries;
+import io.supplytwin.streams.query.TwinViews;
+import io.supplytwin.streams.topology.StreamsTopics;
+import io.supplytwin.streams.topology.TwinTopology;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.apache.kafka.streams.state.HostInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Kafka Streams twin: telemetry in; twin states, health, alerts and credit out; interactive queries on the
+ * given HTTP API. Run more instances with the same {@code streams.application-id} (each with its own HTTP port and
+ * state directory) to scale out; requests reaching the wrong instance are forwarded to the owner.
+ */
+public final class TwinStreamsService implements Service {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TwinStreamsService.class);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final TwinStreamsConfig config;
+    private final String bootstrapServers;
+    private final String registryUrl;
+    private final HttpApi http;
+    private final PlatformMetrics platformMetrics;
+    private final StreamsTopics topics;
+    private final SupplyNetwork network;
+    private final TwinStreamsMetrics metrics;
+    private KafkaStreams streams;
+    private KafkaStreamsMetrics streamsMetrics;
+
+    /**
+     * @param http    the process's HTTP API (already started): query routes are added to it and its address is
+     *                advertised as {@code application.server} unless {@code streams.application-server} says otherwise
+     * @param metrics the process's metrics registry; Kafka Streams' own metrics are bound to it too
+     */
+    public TwinStreamsService(TwinStreamsConfig config, String bootstrapServers, String registryUrl, HttpApi http,
+                              PlatformMetrics metrics) {
+        this(config, bootstrapServers, registryUrl, http, metrics, StreamsTopics.standard(), ReferenceNetwork.create());
+    }
+
+    /** With other topics (tests, benchmarks) or another network model. */
+    public TwinStreamsService(TwinStreamsConfig config, String bootstrapServers, String registryUrl, HttpApi http,
+                              PlatformMetrics metrics, StreamsTopics topics, SupplyNetwork network) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.bootstrapServers = Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+        this.registryUrl = Objects.requireNonNull(registryUrl, "registryUrl");
+        this.http = http;
+        this.platformMetrics = Objects.requireNonNull(metrics, "metrics");
+        this.topics = Objects.requireNonNull(topics, "topics");
+        this.network = Objects.requireNonNull(network, "network");
+        this.metrics = new TwinStreamsMetrics(metrics.registry());
+    }
+
+    @Override
+    public String name() {
+        return "streams";
+    }
+
+    public TwinStreamsMetrics metrics() {
+        return metrics;
+    }
+
+    /** The running Kafka Streams instance (null before start). */
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    @Override
+    public synchronized void start() throws Exception {
+        SchemaRegistryClient registry = new RestSchemaRegistryClient(registryUrl);
+        Topology topology = TwinTopology.build(config, registry, topics, network, metrics);
+        HostInfo self = advertised();
+        streams = new KafkaStreams(topology, config.streamsProperties(bootstrapServers, self == null ? "" : self.host() + ":"
+                + self.port()));
+        streams.setUncaughtExceptionHandler(e -> {
+            LOG.error("stream thread failed; replacing it (state is restored from the changelogs)", e);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        CountDownLatch running = new CountDownLatch(1);
+        streams.setStateListener((now, before) -> {
+            LOG.info("streams state {} -> {}", before, now);
+            if (now == KafkaStreams.State.RUNNING) {
+                running.countDown();
+            }
+        });
+        if (http != null && self != null) {
+            new InteractiveQueries(streams, self, new TwinViews(IndicatorCatalogue.standard(), HealthModel.standard(), network))
+                    .install(http);
+        }
+        streamsMetrics = new KafkaStreamsMetrics(streams);
+        streamsMetrics.bindTo(platformMetrics.registry());
+        streams.start();
+        if (!running.await(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+            close();
+            throw new TimeoutException("Kafka Streams did not reach RUNNING within " + START_TIMEOUT);
+        }
+        LOG.info("streams started application={} guarantee={} kafka={} registry={} queries={}", config.applicationId(),
+                config.processingGuarantee(), bootstrapServers, registryUrl, self);
+    }
+
+    private HostInfo advertised() {
+        if (!config.applicationServer().isEmpty()) {
+            return HostInfo.buildFromEndpoint(config.applicationServer());
+        }
+        if (http == null) {
+            return null;
+        }
+        URI url = URI.create(http.url());
+        return new HostInfo(url.getHost(), url.getPort());
+    }
+
+    @Override
+    public boolean ready() {
+        KafkaStreams s = streams;
+        return s != null && (s.state() == KafkaStreams.State.RUNNING || s.state() == KafkaStreams.State.REBALANCING);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (streams != null) {
+            streams.close(CLOSE_TIMEOUT);
+            streams = null;
+        }
+        if (streamsMetrics != null) {
+            streamsMetrics.close();
+            streamsMetrics = null;
+        }
+    }
+}
