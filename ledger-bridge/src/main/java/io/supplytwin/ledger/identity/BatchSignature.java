@@ -37,10 +37,10 @@ public record BatchSignature(String mspId, byte[] batchRoot, int index, int size
         }
         byte[] root = MerkleTree.root(leaves);
         byte[] sig = signer.sign(signedBytes(root));
+        List<List<byte[]>> paths = MerkleTree.allInclusionProofs(leaves);
         List<BatchSignature> out = new ArrayList<>(payloads.size());
         for (int i = 0; i < payloads.size(); i++) {
-            out.add(new BatchSignature(signer.mspId(), root, i, payloads.size(),
-                    MerkleTree.inclusionProof(leaves, i, payloads.size()), sig));
+            out.add(new BatchSignature(signer.mspId(), root, i, payloads.size(), paths.get(i), sig));
         }
         return out;
     }

@@ -81,8 +81,10 @@ class MerkleTreeTest {
         List<byte[]> leaves = syntheticLeaves(40);
         for (int size = 1; size <= leaves.size(); size++) {
             byte[] root = MerkleTree.root(leaves, 0, size);
+            List<List<byte[]>> all = MerkleTree.allInclusionProofs(leaves.subList(0, size));
             for (int i = 0; i < size; i++) {
                 List<byte[]> path = MerkleTree.inclusionProof(leaves, i, size);
+                assertThat(all.get(i)).usingElementComparator(java.util.Arrays::compare).containsExactlyElementsOf(path);
                 assertThat(MerkleTree.verifyInclusion(leaves.get(i), i, size, path, root)).as("leaf %d of %d", i, size).isTrue();
                 int other = (i + 1) % size;
                 if (other != i) {
