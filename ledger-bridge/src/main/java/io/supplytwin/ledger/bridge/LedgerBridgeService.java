@@ -138,8 +138,25 @@ public final class LedgerBridgeService implements Service {
         }
     }
 
+    /**
+     * Reads {@code twin.credit} up to its current end, so an evaluation uses the latest assessment published
+     * before it was processed (bounded wait: a slow broker delays evaluations, it does not stop the bridge).
+     */
+    private void catchUpCredit() {
+        Map<TopicPartition, Long> end = credit.endOffsets(credit.assignment(), Duration.ofSeconds(5));
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (System.nanoTime() < deadline
+                && end.entrySet().stream().anyMatch(e -> credit.position(e.getKey()) < e.getValue())) {
+            readCredit(Duration.ofMillis(50));
+        }
+    }
+
     private void readCredit() {
-        for (ConsumerRecord<String, byte[]> rec : credit.poll(Duration.ZERO)) {
+        readCredit(Duration.ZERO);
+    }
+
+    private void readCredit(Duration wait) {
+        for (ConsumerRecord<String, byte[]> rec : credit.poll(wait)) {
             if (rec.value() == null) {
                 continue;
             }
@@ -160,6 +177,9 @@ public final class LedgerBridgeService implements Service {
             if (rec.value() != null) {
                 batch.add(rec.value());
             }
+        }
+        if (batch.stream().anyMatch(r -> r.getType() == io.supplytwin.schemas.avro.LedgerRequestType.EVALUATE)) {
+            catchUpCredit();
         }
         RequestProcessor.Outcome outcome = processor.process(batch);
         for (int i = 0; i < batch.size(); i++) {
