@@ -1,0 +1,67 @@
+package io.supplytwin.ml.forecast;
+
+import io.supplytwin.ml.explain.Explanation;
+import io.supplytwin.ml.feature.ForecastFeatures;
+import io.supplytwin.ml.feature.WindowSet;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.IntConsumer;
+
+/** LSTM on DJL over the scaled window, one linear output per day of the horizon. */
+public final class LstmForecaster implements Forecaster {
+    public static final String NAME = "lstm";
+    private final SequenceNet net;
+    private final WindowScaling scaling;
+
+    private LstmForecaster(SequenceNet net, WindowScaling scaling) {
+        this.net = net;
+        this.scaling = scaling;
+    }
+
+    public static LstmForecaster train(WindowSet data, SequenceNet.Settings settings, IntConsumer epochDone) {
+        WindowScaling scaling = WindowScaling.fit(data.inputs());
+        SequenceNet.Spec spec = new SequenceNet.Spec("lstm", ForecastFeatures.WINDOW, ForecastFeatures.WIDTH, 32,
+                ForecastFeatures.HORIZON, false);
+        SequenceNet net = SequenceNet.train(spec, scaling.scaled(data.inputs()),
+                HorizonRows.labels(data.targets(), scaling), settings, epochDone);
+        return new LstmForecaster(net, scaling);
+    }
+
+    public static LstmForecaster load(Path dir) throws IOException {
+        return new LstmForecaster(SequenceNet.load(dir), WindowScaling.load(dir));
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public double[][] forecast(List<double[]> windows) {
+        float[] out = net.run(scaling.scaled(windows)).values();
+        double[][] f = new double[windows.size()][ForecastFeatures.HORIZON];
+        for (int i = 0; i < f.length; i++) {
+            for (int k = 0; k < ForecastFeatures.HORIZON; k++) {
+                f[i][k] = Math.max(0, scaling.demand(out[i * ForecastFeatures.HORIZON + k]));
+            }
+        }
+        return f;
+    }
+
+    @Override
+    public Explanation explain(double[] window) {
+        return NeuralExplainer.explain(this, window, scaling);
+    }
+
+    @Override
+    public void save(Path dir) throws IOException {
+        scaling.save(dir);
+        net.save(dir);
+    }
+
+    @Override
+    public void close() {
+        net.close();
+    }
+}
