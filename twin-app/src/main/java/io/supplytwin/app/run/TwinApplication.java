@@ -84,6 +84,8 @@ public final class TwinApplication implements AutoCloseable {
             services.add(dashboard);
             services.add(new io.supplytwin.ingest.IngestService(io.supplytwin.ingest.IngestConfig.within(settings),
                     platform.bootstrapServers(), platform.registryUrl(), platform.mqttUri(), metrics));
+            services.add(new io.supplytwin.ledger.bridge.LedgerBridgeService(ledgerConfig(), platform.bootstrapServers(),
+                    registry, metrics, http));
             // gateway simulator: on by default, off with sim.enabled=false (or when the sim.* settings are not declared)
             if (settings.effective().containsKey(SimConfig.ENABLED.key())) {
                 SimConfig sim = SimConfig.from(settings);
@@ -106,6 +108,20 @@ public final class TwinApplication implements AutoCloseable {
         LOG.info("supplytwin ready in {} ms http={} kafka={} registry={} mqtt={}", readyMillis, http.url(),
                 platform.bootstrapServers(), platform.registryUrl(), platform.mqttUri());
         return this;
+    }
+
+    /** The ledger's settings when declared (else defaults); its default directory sits in the platform's data dir. */
+    private io.supplytwin.ledger.bridge.LedgerBridgeConfig ledgerConfig() {
+        var key = io.supplytwin.ledger.bridge.LedgerBridgeConfig.DIR;
+        boolean declared = settings.effective().containsKey(key.key());
+        var ledger = io.supplytwin.ledger.bridge.LedgerBridgeConfig.from(declared ? settings
+                : Settings.defaults(io.supplytwin.ledger.bridge.LedgerBridgeConfig.SETTINGS));
+        if (!declared || settings.get(key).equals(key.defaultValue())) {
+            var e = ledger.embedded();
+            ledger = ledger.withEmbedded(new io.supplytwin.ledger.chain.EmbeddedLedger.Options(config.dataDir().resolve("ledger"),
+                    e.maxBlockTransactions(), e.blockTimeout(), e.channel()));
+        }
+        return ledger;
     }
 
     private boolean kafkaUp() {
