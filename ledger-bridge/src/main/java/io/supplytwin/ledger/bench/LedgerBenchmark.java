@@ -44,7 +44,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class LedgerBenchmark {
 
     /** What to run. */
-    public record Plan(int cases, int batch, int clients, int blockSize, Duration blockTimeout, Path dir) {
+    public record Plan(int cases, int warmupCases, int batch, int clients, int blockSize, Duration blockTimeout, Path dir) {
     }
 
     /** What came out. */
@@ -67,11 +67,6 @@ public final class LedgerBenchmark {
     public Result run() throws Exception {
         Files.createDirectories(plan.dir());
         CredentialBook credentials = new CredentialBook();
-        int enterprises = plan.cases(); // one per case: concurrent clients never touch the same credit record
-        for (int e = 0; e < enterprises; e++) {
-            CreditAssessment a = assessment("E" + e);
-            credentials.update(a, a.toByteBuffer().array());
-        }
         long total = (long) plan.cases() * STEPS.length;
         AtomicLong done = new AtomicLong();
         AtomicLong committed = new AtomicLong();
@@ -85,21 +80,73 @@ public final class LedgerBenchmark {
                 plan.cases(), STEPS.length, total, plan.clients(), plan.batch(), plan.blockSize(), plan.blockTimeout().toMillis());
         out.flush();
         ExecutorService pool = Executors.newFixedThreadPool(plan.clients());
+        String runId = Long.toString(System.currentTimeMillis(), 36);
+        // one enterprise per case, so concurrent clients never touch the same credit record
+        for (int e = 0; e < plan.cases(); e++) {
+            CreditAssessment a = assessment(runId + "-E" + e);
+            credentials.update(a, a.toByteBuffer().array());
+        }
+        for (int e = 0; e < plan.warmupCases(); e++) {
+            CreditAssessment a = assessment(runId + "w-E" + e);
+            credentials.update(a, a.toByteBuffer().array());
+        }
+        if (plan.warmupCases() > 0) {
+            out.printf("warm-up: %d cases (not measured)%n", plan.warmupCases());
+            out.flush();
+            drive(pool, processor, runId + "w", plan.warmupCases(), new AtomicLong(), new AtomicLong(),
+                    new long[plan.warmupCases() * STEPS.length], new AtomicLong());
+            blocksBefore = ledger.head().blocks();
+        }
         long t0 = System.nanoTime();
         Thread progress = new Thread(() -> report(done, total, t0), "bench-progress");
         progress.setDaemon(true);
         progress.start();
+        drive(pool, processor, runId, plan.cases(), done, committed, latencies, latencyCount);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        pool.shutdown();
+        progress.interrupt();
+        long blocks = ledger.head().blocks() - blocksBefore;
+        long fileBlocks = ledger.head().blocks();
+        long fileTransactions = ledger.head().treeSize();
+        ledger.close();
+        long[] lat = Arrays.copyOf(latencies, (int) latencyCount.get());
+        Arrays.sort(lat);
+        double p50 = lat[lat.length / 2] / 1e6;
+        double p99 = lat[Math.min(lat.length - 1, (int) Math.ceil(lat.length * 0.99) - 1)] / 1e6;
+        double max = lat[lat.length - 1] / 1e6;
+        out.printf("ledger: %d transactions (%d committed) in %.2f s = %.0f tx/s; request->receipt p50 %.1f ms, p99 %.1f ms, max %.1f ms; %d blocks%n",
+                total, committed.get(), seconds, total / seconds, p50, p99, max, blocks);
+        out.flush();
+
+        double fsyncTps = fsyncBaseline(plan.dir().resolve(Journal.FILE_NAME), fileBlocks, fileTransactions);
+        out.printf("baseline 1, raw appends of the same journal bytes with the same %d fsyncs: %.0f tx/s (ledger at %.2fx)%n",
+                fileBlocks, fsyncTps, (total / seconds) / fsyncTps);
+        double signTps = signBaseline(Math.min(3000, (int) total));
+        out.printf("baseline 2, SHA-256 + one ECDSA P-256 signature per transaction, one thread: %.0f tx/s (ledger at %.2fx)%n",
+                signTps, (total / seconds) / signTps);
+        long v0 = System.nanoTime();
+        JournalVerification v = JournalVerification.of(plan.dir());
+        double verifySeconds = (System.nanoTime() - v0) / 1e9;
+        out.printf("journal verify: %s, %d blocks, %d transactions in %.2f s%n", v.ok() ? "ok" : "BAD " + v.reason(),
+                v.blocks(), v.transactions(), verifySeconds);
+        out.flush();
+        return new Result(total, committed.get(), seconds, total / seconds, p50, p99, max, blocks, fsyncTps, signTps,
+                verifySeconds, v.ok());
+    }
+
+    /** Runs {@code cases} lifecycles, {@code plan.batch()} cases per client task, one step per processed batch. */
+    private void drive(ExecutorService pool, RequestProcessor processor, String runId, int cases, AtomicLong done,
+            AtomicLong committed, long[] latencies, AtomicLong latencyCount) throws Exception {
         List<Future<?>> futures = new ArrayList<>();
-        int chunks = (plan.cases() + plan.batch() - 1) / plan.batch();
-        String runId = Long.toString(System.currentTimeMillis(), 36);
+        int chunks = (cases + plan.batch() - 1) / plan.batch();
         for (int c = 0; c < chunks; c++) {
             int from = c * plan.batch();
-            int to = Math.min(plan.cases(), from + plan.batch());
+            int to = Math.min(cases, from + plan.batch());
             futures.add(pool.submit(() -> {
                 for (LedgerRequestType step : STEPS) {
                     List<LedgerRequest> batch = new ArrayList<>(to - from);
                     for (int i = from; i < to; i++) {
-                        batch.add(request(runId, i, enterprises, step));
+                        batch.add(request(runId, i, step));
                     }
                     long s = System.nanoTime();
                     RequestProcessor.Outcome o = processor.process(batch);
@@ -118,34 +165,6 @@ public final class LedgerBenchmark {
         for (Future<?> f : futures) {
             f.get();
         }
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        pool.shutdown();
-        progress.interrupt();
-        long blocks = ledger.head().blocks() - blocksBefore;
-        ledger.close();
-        long[] lat = Arrays.copyOf(latencies, (int) latencyCount.get());
-        Arrays.sort(lat);
-        double p50 = lat[lat.length / 2] / 1e6;
-        double p99 = lat[Math.min(lat.length - 1, (int) Math.ceil(lat.length * 0.99) - 1)] / 1e6;
-        double max = lat[lat.length - 1] / 1e6;
-        out.printf("ledger: %d transactions (%d committed) in %.2f s = %.0f tx/s; request->receipt p50 %.1f ms, p99 %.1f ms, max %.1f ms; %d blocks%n",
-                total, committed.get(), seconds, total / seconds, p50, p99, max, blocks);
-        out.flush();
-
-        double fsyncTps = fsyncBaseline(plan.dir().resolve(Journal.FILE_NAME), blocks, total);
-        out.printf("baseline 1, raw appends of the same journal bytes with the same %d fsyncs: %.0f tx/s (ledger at %.2fx)%n",
-                blocks, fsyncTps, (total / seconds) / fsyncTps);
-        double signTps = signBaseline(Math.min(3000, (int) total));
-        out.printf("baseline 2, SHA-256 + one ECDSA P-256 signature per transaction, one thread: %.0f tx/s (ledger at %.2fx)%n",
-                signTps, (total / seconds) / signTps);
-        long v0 = System.nanoTime();
-        JournalVerification v = JournalVerification.of(plan.dir());
-        double verifySeconds = (System.nanoTime() - v0) / 1e9;
-        out.printf("journal verify: %s, %d blocks, %d transactions in %.2f s%n", v.ok() ? "ok" : "BAD " + v.reason(),
-                v.blocks(), v.transactions(), verifySeconds);
-        out.flush();
-        return new Result(total, committed.get(), seconds, total / seconds, p50, p99, max, blocks, fsyncTps, signTps,
-                verifySeconds, v.ok());
     }
 
     private void report(AtomicLong done, long total, long t0) {
@@ -163,7 +182,7 @@ public final class LedgerBenchmark {
         }
     }
 
-    private static LedgerRequest request(String runId, int caseIndex, int enterprises, LedgerRequestType step) {
+    private static LedgerRequest request(String runId, int caseIndex, LedgerRequestType step) {
         String submitter = switch (step) {
             case APPLY, REPAY -> "supplier";
             default -> "bank";
@@ -173,7 +192,7 @@ public final class LedgerBenchmark {
             default -> null;
         };
         return LedgerRequest.newBuilder().setRequestId(runId + "-" + caseIndex + "-" + step).setContractId(runId + "-C" + caseIndex)
-                .setType(step).setEnterpriseId("E" + (caseIndex % enterprises)).setSubmitterOrg(submitter)
+                .setType(step).setEnterpriseId(runId + "-E" + caseIndex).setSubmitterOrg(submitter)
                 .setAmount(amount).setAttributes(Map.of()).setTime(Instant.now()).build();
     }
 

@@ -13,15 +13,18 @@ import picocli.CommandLine.Spec;
 /** {@code twin ledger bench}: contract transactions per second and request→receipt latency of the embedded ledger. */
 @Command(name = "bench", description = "Benchmark the embedded ledger: whole financing lifecycles, fsync per block.",
         mixinStandardHelpOptions = true)
-public final class BenchCommand implements Callable<Integer> {
+public class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--cases", defaultValue = "8000", description = "financing cases; each is 5 transactions (default ${DEFAULT-VALUE})")
     int cases;
 
+    @Option(names = "--warmup-cases", defaultValue = "2000", description = "cases run first, not measured (default ${DEFAULT-VALUE})")
+    int warmupCases;
+
     @Option(names = "--batch", defaultValue = "500", description = "requests per submitted batch (default ${DEFAULT-VALUE})")
     int batch;
 
-    @Option(names = "--clients", defaultValue = "4", description = "concurrent submitting clients (default ${DEFAULT-VALUE})")
+    @Option(names = "--clients", defaultValue = "2", description = "concurrent submitting clients (default ${DEFAULT-VALUE})")
     int clients;
 
     @Option(names = "--block-size", defaultValue = "1000", description = "max transactions per block (default ${DEFAULT-VALUE})")
@@ -38,12 +41,12 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (cases < 1 || batch < 1 || clients < 1 || blockSize < 1 || blockTimeoutMs < 0) {
+        if (cases < 1 || warmupCases < 0 || batch < 1 || clients < 1 || blockSize < 1 || blockTimeoutMs < 0) {
             spec.commandLine().getErr().println("bench: counts must be positive");
             return VerifyCommand.BAD;
         }
         Path where = dir != null ? dir : Files.createTempDirectory("supplytwin-ledger-bench-");
-        LedgerBenchmark.Result r = new LedgerBenchmark(new LedgerBenchmark.Plan(cases, batch, clients, blockSize,
+        LedgerBenchmark.Result r = new LedgerBenchmark(new LedgerBenchmark.Plan(cases, warmupCases, batch, clients, blockSize,
                 Duration.ofMillis(blockTimeoutMs), where), spec.commandLine().getOut()).run();
         return r.journalOk() && r.committed() == r.transactions() ? 0 : 1;
     }

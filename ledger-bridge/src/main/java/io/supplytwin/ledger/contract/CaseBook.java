@@ -78,8 +78,9 @@ public final class CaseBook {
         return findCase(contractId).orElseThrow(() -> new ChaincodeException("no financing case " + contractId, "NOT_FOUND"));
     }
 
-    void save(FinancingCase c) {
-        write(caseKey(c.contractId()), c);
+    /** Writes the case and returns its JSON (the transaction's answer), encoded once. */
+    String save(FinancingCase c) {
+        return write(caseKey(c.contractId()), c);
     }
 
     CreditRecord record(String enterpriseId) {
@@ -135,7 +136,9 @@ public final class CaseBook {
         }
     }
 
-    private void write(String key, Object value) {
-        stub.putState(key, json(value).getBytes(StandardCharsets.UTF_8));
+    private String write(String key, Object value) {
+        String json = json(value);
+        stub.putState(key, json.getBytes(StandardCharsets.UTF_8));
+        return json;
     }
 }

@@ -35,8 +35,7 @@ public final class CreditEvaluationContract implements ContractInterface {
         book.claimRequest(requestId);
         FinancingCase next = book.move(c, FinancingState.Action.EVALUATE, false, cred, c.funded(), c.repaid(), requestId,
                 null, "C=" + cred.c() + " Lmax=" + cred.lmax() + " band=" + cred.rateBand());
-        book.save(next);
-        return CaseBook.json(next);
+        return book.save(next);
     }
 
     @Transaction(intent = Transaction.TYPE.SUBMIT)
@@ -51,8 +50,7 @@ public final class CreditEvaluationContract implements ContractInterface {
         book.claimRequest(requestId);
         FinancingCase next = book.move(c, FinancingState.Action.APPROVE, false, c.credential(), c.funded(), c.repaid(),
                 requestId, null, null);
-        book.save(next);
-        return CaseBook.json(next);
+        return book.save(next);
     }
 
     @Transaction(intent = Transaction.TYPE.SUBMIT)
@@ -63,7 +61,6 @@ public final class CreditEvaluationContract implements ContractInterface {
         book.claimRequest(requestId);
         FinancingCase next = book.move(c, FinancingState.Action.REJECT, false, c.credential(), c.funded(), c.repaid(),
                 requestId, null, reason);
-        book.save(next);
-        return CaseBook.json(next);
+        return book.save(next);
     }
 }

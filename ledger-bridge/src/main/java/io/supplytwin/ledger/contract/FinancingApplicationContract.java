@@ -28,10 +28,10 @@ public final class FinancingApplicationContract implements ContractInterface {
         book.claimRequest(requestId);
         FinancingCase c = new FinancingCase(contractId, enterpriseId, book.submitter(), FinancingState.APPLIED, amount,
                 null, 0, 0, List.of(book.event(requestId, FinancingState.Action.APPLY, null, FinancingState.APPLIED, amount, null)));
-        book.save(c);
+        String json = book.save(c);
         CreditRecord r = book.record(enterpriseId);
         book.save(r.plus(1, 0, 0, 0, 0, book.now()));
-        return CaseBook.json(c);
+        return json;
     }
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)

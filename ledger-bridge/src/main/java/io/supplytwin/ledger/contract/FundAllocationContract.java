@@ -33,7 +33,6 @@ public final class FundAllocationContract implements ContractInterface {
         book.claimRequest(requestId);
         FinancingCase next = book.move(c, FinancingState.Action.FUND, false, c.credential(), amount, 0, requestId,
                 amount, null);
-        book.save(next);
-        return CaseBook.json(next);
+        return book.save(next);
     }
 }

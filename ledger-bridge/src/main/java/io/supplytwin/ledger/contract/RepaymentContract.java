@@ -32,10 +32,10 @@ public final class RepaymentContract implements ContractInterface {
         boolean late = c.state() == FinancingState.OVERDUE;
         FinancingCase next = book.move(c, FinancingState.Action.REPAY, full, c.credential(), c.funded(),
                 Math.min(c.funded(), c.repaid() + amount), requestId, amount, late ? "late" : "on time");
-        book.save(next);
+        String json = book.save(next);
         CreditRecord r = book.record(c.enterpriseId());
         book.save(r.plus(0, late ? 0 : 1, late ? 1 : 0, full ? 1 : 0, 0, book.now()));
-        return CaseBook.json(next);
+        return json;
     }
 
     @Transaction(intent = Transaction.TYPE.SUBMIT)
@@ -46,8 +46,7 @@ public final class RepaymentContract implements ContractInterface {
         book.claimRequest(requestId);
         FinancingCase next = book.move(c, FinancingState.Action.MARK_OVERDUE, false, c.credential(), c.funded(),
                 c.repaid(), requestId, null, null);
-        book.save(next);
-        return CaseBook.json(next);
+        return book.save(next);
     }
 
     @Transaction(intent = Transaction.TYPE.SUBMIT)
@@ -58,9 +57,9 @@ public final class RepaymentContract implements ContractInterface {
         book.claimRequest(requestId);
         FinancingCase next = book.move(c, FinancingState.Action.DEFAULT, false, c.credential(), c.funded(), c.repaid(),
                 requestId, null, null);
-        book.save(next);
+        String json = book.save(next);
         CreditRecord r = book.record(c.enterpriseId());
         book.save(r.plus(0, 0, 0, 0, 1, book.now()));
-        return CaseBook.json(next);
+        return json;
     }
 }
