@@ -21,6 +21,7 @@ import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -140,7 +141,10 @@ public final class TwinStreamsService implements Service {
     @Override
     public synchronized void close() {
         if (streams != null) {
-            streams.close(CLOSE_TIMEOUT);
+            // leave the group: the partitions move to the other instances (or a restarted one) at once instead of
+            // after the session timeout
+            streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                    .withTimeout(CLOSE_TIMEOUT));
             streams = null;
         }
         if (streamsMetrics != null) {

@@ -61,6 +61,11 @@ public record StreamsTopics(
         };
     }
 
+    /** Creates those of these topics that do not exist yet. */
+    public void ensure(org.apache.kafka.clients.admin.Admin admin, short replication) throws Exception {
+        io.supplytwin.platform.kafka.TopicProvisioner.ensure(admin, all().stream().map(t -> t.newTopic(replication)).toList());
+    }
+
     public List<Topic<?, ?>> all() {
         return List.of(telemetry, telemetryDlq, equipmentState, orderState, enterpriseState, health, forecast, credit, alerts,
                 creditHistory);
