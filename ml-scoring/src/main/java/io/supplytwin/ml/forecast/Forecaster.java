@@ -28,6 +28,11 @@ public interface Forecaster extends AutoCloseable {
      */
     Explanation explain(double[] window);
 
+    /** True when {@link #explain} is exact and cheap (TreeSHAP), so every forecast can carry its contributors. */
+    default boolean exactExplanation() {
+        return false;
+    }
+
     /** Writes everything needed to {@link ForecasterKind#load} this forecaster into {@code dir}. */
     void save(Path dir) throws IOException;
 

@@ -57,6 +57,11 @@ public final class HybridForecaster implements Forecaster {
         }
     }
 
+    /** The liquid network in front of the tree head. */
+    public SequenceNet network() {
+        return net;
+    }
+
     @Override
     public String name() {
         return name;

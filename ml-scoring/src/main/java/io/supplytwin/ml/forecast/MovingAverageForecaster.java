@@ -33,6 +33,11 @@ public final class MovingAverageForecaster implements Forecaster {
     }
 
     @Override
+    public boolean exactExplanation() {
+        return true;
+    }
+
+    @Override
     public Explanation explain(double[] window) {
         return new Explanation(forecast(window)[0], List.of(new Contribution("demand", 0)), true);
     }

@@ -52,6 +52,11 @@ public final class XgbForecaster implements Forecaster {
     }
 
     @Override
+    public boolean exactExplanation() {
+        return true;
+    }
+
+    @Override
     public Explanation explain(double[] window) {
         return HorizonRows.explain(model, scaling.scaled(List.of(window)), GROUPS, ForecastFeatures.NAMES, scaling);
     }

@@ -39,7 +39,7 @@ public final class EnterpriseDistressHistory {
     }
 
     private static Firm firm(SplittableRandom r, String id, int days) {
-        double mean = 0.55 + 0.15 * r.nextGaussian();
+        double mean = 0.5 + 0.15 * r.nextGaussian();
         double strength = mean;
         double buffer = 0.6 + 0.3 * r.nextDouble();
         List<DayObservation> obs = new ArrayList<>(days);
@@ -61,14 +61,14 @@ public final class EnterpriseDistressHistory {
 
     private static DayObservation observe(SplittableRandom r, long t, double s, double c) {
         Map<String, Double> v = new HashMap<>();
-        double health = clamp(0.3 + 0.45 * s + 0.12 * c + 0.03 * r.nextGaussian(), 0, 1);
-        v.put(RiskIndicators.ENTERPRISE.get(1), clamp(0.6 + 1.2 * c + 0.5 * s + 0.1 * r.nextGaussian(), 0, 6));
-        v.put(RiskIndicators.ENTERPRISE.get(2), clamp(75 - 35 * s - 10 * c + 3 * r.nextGaussian(), 0, 100));
+        double health = clamp(0.3 + 0.45 * s + 0.12 * c + 0.06 * r.nextGaussian(), 0, 1);
+        v.put(RiskIndicators.ENTERPRISE.get(1), clamp(0.6 + 1.2 * c + 0.5 * s + 0.4 * r.nextGaussian(), 0, 6));
+        v.put(RiskIndicators.ENTERPRISE.get(2), clamp(75 - 35 * s - 10 * c + 8 * r.nextGaussian(), 0, 100));
         v.put(RiskIndicators.ENTERPRISE.get(3), clamp(25 * (s - 0.45) + 1.5 * r.nextGaussian(), -30, 30));
-        double overdue = clamp(40 * Math.exp(-4 * c) + 2 * r.nextGaussian(), 0, 100);
+        double overdue = clamp(40 * Math.exp(-4 * c) + 8 * r.nextGaussian(), 0, 100);
         v.put(RiskIndicators.ENTERPRISE.get(4), overdue);
         v.put(RiskIndicators.ENTERPRISE.get(5), clamp(100 - 1.2 * overdue + 2 * r.nextGaussian(), 0, 100));
-        v.put(RiskIndicators.ENTERPRISE.get(6), clamp(85 - 45 * c + 5 * r.nextGaussian(), 0, 100));
+        v.put(RiskIndicators.ENTERPRISE.get(6), clamp(85 - 45 * c + 15 * r.nextGaussian(), 0, 100));
         return new DayObservation(t, Double.NaN, Double.NaN, Double.NaN, Double.NaN, health, v);
     }
 

@@ -20,11 +20,14 @@ public record ForecastData(WindowSet training, WindowSet heldOut, WindowSet held
         for (int r = 0; r < runs; r++) {
             series.addAll(SeedDemandChain.generate(seed + r, days));
         }
-        return of(series, Math.min(SPLIT_DAY, days * 2L / 3));
+        return of(series, Math.min(SPLIT_DAY, days * 2L / 3), SeedDemandChain.LAYERS);
     }
 
-    /** From histories, the first of every three treated as a retailer (layer 1) for the retailer-only figures. */
-    public static ForecastData of(List<List<DayObservation>> series, long split) {
+    /**
+     * From histories split at {@code split}; every {@code layers}-th series (the first of each run) also counts for
+     * the retailer-only figures.
+     */
+    public static ForecastData of(List<List<DayObservation>> series, long split, int layers) {
         WindowSet train = new WindowSet(List.of(), List.of(), List.of());
         WindowSet test = train;
         WindowSet retail = train;
@@ -33,7 +36,7 @@ public record ForecastData(WindowSet training, WindowSet heldOut, WindowSet held
             train = train.plus(all.split(split - ForecastFeatures.HORIZON, true));
             WindowSet held = all.split(split, false);
             test = test.plus(held);
-            if (s % SeedDemandChain.LAYERS == 0) {
+            if (s % layers == 0) {
                 retail = retail.plus(held);
             }
         }
