@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run a benchmark; each prints its figures as ratios against a baseline measured in the same run.",
-        subcommands = {IngestBenchCommand.class, io.supplytwin.ledger.cli.LedgerBenchCommand.class})
+        subcommands = {IngestBenchCommand.class, io.supplytwin.ledger.cli.LedgerBenchCommand.class,
+                io.supplytwin.streams.bench.StreamsBenchCommand.class})
 public final class BenchCommand {
 }

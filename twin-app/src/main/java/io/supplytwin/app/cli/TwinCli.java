@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "twin", mixinStandardHelpOptions = true, versionProvider = TwinCli.Version.class,
         description = "SupplyTwin: a streaming digital twin of manufacturing supply chains on Apache Kafka.",
         subcommands = {RunCommand.class, IngestCommand.class, SimCommand.class, SimulateCommand.class, BenchCommand.class,
-                io.supplytwin.ledger.cli.LedgerCommand.class,
+                io.supplytwin.ledger.cli.LedgerCommand.class, io.supplytwin.streams.cli.StreamsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class TwinCli {
 

@@ -84,6 +84,11 @@ public final class TwinApplication implements AutoCloseable {
             services.add(dashboard);
             services.add(new io.supplytwin.ingest.IngestService(io.supplytwin.ingest.IngestConfig.within(settings),
                     platform.bootstrapServers(), platform.registryUrl(), platform.mqttUri(), metrics));
+            // the Kafka Streams twin: state under the data directory, interactive queries on the app's HTTP port
+            io.supplytwin.streams.TwinStreamsConfig streams = io.supplytwin.streams.TwinStreamsConfig.within(settings);
+            services.add(new io.supplytwin.streams.TwinStreamsService(
+                    streams.withApplication(streams.applicationId(), config.dataDir().resolve("streams")),
+                    platform.bootstrapServers(), platform.registryUrl(), http, metrics));
             services.add(new io.supplytwin.ledger.bridge.LedgerBridgeService(ledgerConfig(), platform.bootstrapServers(),
                     registry, metrics, http));
             // gateway simulator: on by default, off with sim.enabled=false (or when the sim.* settings are not declared)
