@@ -152,10 +152,11 @@ public final class TwinTopology {
      * write): the benchmark's baseline.
      */
     public static Topology passThrough(SchemaRegistryClient registry, Topic<String, TelemetryReading> in,
-                                       Topic<String, TelemetryReading> out) {
+                                       Topic<String, TelemetryReading> out, java.util.concurrent.atomic.LongAdder processed) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.stream(in.name(), Consumed.with(in.keySerde(registry), in.valueSerde(registry))
                         .withTimestampExtractor(new ReadingTimestampExtractor()))
+                .peek((k, v) -> processed.increment())
                 .to(out.name(), Produced.with(out.keySerde(registry), out.valueSerde(registry)));
         return builder.build();
     }

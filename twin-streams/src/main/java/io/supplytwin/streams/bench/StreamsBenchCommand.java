@@ -1,0 +1,313 @@
+package io.supplytwin.streams.bench;
+
+import com.sun.management.OperatingSystemMXBean;
+import io.supplytwin.core.network.ReferenceNetwork;
+import io.supplytwin.platform.EmbeddedPlatform;
+import io.supplytwin.platform.PortCheck;
+import io.supplytwin.platform.config.PlatformConfig;
+import io.supplytwin.platform.config.Settings;
+import io.supplytwin.platform.metrics.PlatformMetrics;
+import io.supplytwin.schemas.avro.HealthIndex;
+import io.supplytwin.schemas.avro.TelemetryReading;
+import io.supplytwin.schemas.registry.client.RestSchemaRegistryClient;
+import io.supplytwin.schemas.registry.client.SchemaRegistryClient;
+import io.supplytwin.schemas.topic.Topic;
+import io.supplytwin.streams.TwinStreamsConfig;
+import io.supplytwin.streams.TwinStreamsService;
+import io.supplytwin.streams.topology.StreamsTopics;
+import io.supplytwin.streams.topology.TwinTopology;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code twin bench streams}: in one run on an embedded Kafka + registry, (1) the twin topology's throughput against
+ * a pass-through topology over the same prefilled input, (2) exactly_once_v2 against at_least_once, (3) end-to-end
+ * latency from produce to {@code twin.health} at a paced rate (3,333 readings/s: a million twins on a 5-minute
+ * cycle), and the event-driven reduction (readings in vs states out).
+ */
+@Command(name = "streams", mixinStandardHelpOptions = true,
+        description = {"Benchmark the Kafka Streams twin: throughput against a pass-through topology, exactly_once_v2 against",
+                "at_least_once, produce -> twin.health latency at a paced rate, and states out per reading in.",
+                "Starts its own embedded Kafka and registry on free ports; prints progress while it runs."})
+public final class StreamsBenchCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--readings", description = "prefilled readings per throughput run (default ${DEFAULT-VALUE})")
+    int readings = 100_000;
+
+    @Option(names = "--twins", description = "distinct twins in the throughput input (default ${DEFAULT-VALUE})")
+    int twins = 10_000;
+
+    @Option(names = "--rate", description = "readings/s of the latency run (default ${DEFAULT-VALUE})")
+    int rate = 3_333;
+
+    @Option(names = "--seconds", description = "length of the latency run (default ${DEFAULT-VALUE})")
+    int seconds = 60;
+
+    @Option(names = "--latency-twins", description = "distinct twins in the latency run (default ${DEFAULT-VALUE})")
+    int latencyTwins = 200_000;
+
+    private PrintWriter out;
+    private EmbeddedPlatform platform;
+    private SchemaRegistryClient registry;
+    private final OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+    /** Runs the benchmark without the {@code twin} launcher, e.g. from an IDE. */
+    public static void main(String[] args) {
+        System.exit(new picocli.CommandLine(new StreamsBenchCommand()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        out = spec.commandLine().getOut();
+        Path dir = Files.createTempDirectory("twin-bench-streams-");
+        Map<String, String> set = new HashMap<>();
+        set.put("data.dir", dir.toString());
+        set.put("kafka.port", "" + PortCheck.freePort());
+        set.put("kafka.controller-port", "" + PortCheck.freePort());
+        set.put("registry.port", "" + PortCheck.freePort());
+        set.put("mqtt.port", "" + PortCheck.freePort());
+        double load0 = os.getSystemLoadAverage();
+        try (EmbeddedPlatform started = new EmbeddedPlatform(PlatformConfig.from(Settings.load(PlatformConfig.SETTINGS, null,
+                Map.of(), set))).start()) {
+            platform = started;
+            registry = new RestSchemaRegistryClient(platform.registryUrl());
+            progress("platform up: kafka %s; system load average %.2f on %d cores", platform.bootstrapServers(), load0,
+                    os.getAvailableProcessors());
+
+            StreamsTopics input = topics("throughput");
+            int produced = prefill(input.telemetry(), new SyntheticGateways("tp", twins));
+            double pass = passThrough(input, produced);
+            Run eos = twin(input, produced, StreamsConfig.EXACTLY_ONCE_V2);
+            Run alos = twin(input, produced, StreamsConfig.AT_LEAST_ONCE);
+            Latency latency = latency();
+
+            out.println();
+            out.printf(Locale.ROOT, "pass-through (exactly_once_v2)   %,10.0f readings/s%n", pass);
+            out.printf(Locale.ROOT, "twin topology (exactly_once_v2)  %,10.0f readings/s   %.2fx pass-through (target >= 0.5)%n",
+                    eos.rate, eos.rate / pass);
+            out.printf(Locale.ROOT, "twin topology (at_least_once)    %,10.0f readings/s   exactly_once_v2 = %.2fx at_least_once"
+                    + " (target >= 0.85)%n", alos.rate, eos.rate / alos.rate);
+            out.printf(Locale.ROOT, "event-driven reduction           %,d readings -> %,d states (%.1f%% fewer)%n", eos.in, eos.out,
+                    100.0 * (1 - (double) eos.out / eos.in));
+            out.printf(Locale.ROOT, "latency produce -> twin.health at %,d readings/s for %d s: p50 %.0f ms, p99 %.0f ms, max %.0f ms"
+                    + " over %,d health records (target p99 <= 2000 ms); %,d readings -> %,d states%n", rate, seconds,
+                    latency.p50, latency.p99, latency.max, latency.samples, latency.in, latency.out);
+            out.printf(Locale.ROOT, "system load average: %.2f at start, %.2f at end (%d cores shared with other work)%n", load0,
+                    os.getSystemLoadAverage(), os.getAvailableProcessors());
+            out.flush();
+        }
+        return 0;
+    }
+
+    private record Run(double rate, long in, long out) {
+    }
+
+    private record Latency(double p50, double p99, double max, int samples, long in, long out) {
+    }
+
+    private StreamsTopics topics(String name) throws Exception {
+        StreamsTopics topics = StreamsTopics.prefixed("bench-" + name + ".");
+        try (Admin admin = admin()) {
+            topics.ensure(admin, (short) 1);
+        }
+        return topics;
+    }
+
+    private Admin admin() {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers()));
+    }
+
+    private KafkaProducer<String, TelemetryReading> producer(Topic<String, TelemetryReading> topic) {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
+                ProducerConfig.LINGER_MS_CONFIG, 5, ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
+                ProducerConfig.BATCH_SIZE_CONFIG, 262_144), topic.keySerde(registry).serializer(),
+                topic.valueSerde(registry).serializer());
+    }
+
+    /** Every twin reports in turn, five minutes of event time apart per round. */
+    private int prefill(Topic<String, TelemetryReading> topic, SyntheticGateways gateways) {
+        Instant start = Instant.now().minus(Duration.ofMinutes(5L * (readings / gateways.twins() + 1)));
+        try (KafkaProducer<String, TelemetryReading> producer = producer(topic)) {
+            for (int n = 0; n < readings; n++) {
+                int i = n % gateways.twins();
+                TelemetryReading r = gateways.reading(i, start.plus(Duration.ofMinutes(5L * (n / gateways.twins()))));
+                producer.send(new ProducerRecord<>(topic.name(), r.getEntityId(), r));
+                if ((n + 1) % 50_000 == 0) {
+                    progress("prefilled %,d / %,d readings", n + 1, readings);
+                }
+            }
+        }
+        return readings;
+    }
+
+    private TwinStreamsConfig config(String name, String guarantee) throws Exception {
+        return TwinStreamsConfig.with(Map.of("streams.processing-guarantee", guarantee))
+                .withApplication("bench-" + name + "-" + System.nanoTime(), Files.createTempDirectory("twin-bench-state-"));
+    }
+
+    private double passThrough(StreamsTopics input, int total) throws Exception {
+        StreamsTopics output = topics("passthrough");
+        LongAdder processed = new LongAdder();
+        TwinStreamsConfig config = config("passthrough", StreamsConfig.EXACTLY_ONCE_V2);
+        try (KafkaStreams streams = new KafkaStreams(TwinTopology.passThrough(registry, input.telemetry(), output.telemetry(),
+                processed), config.streamsProperties(platform.bootstrapServers(), ""))) {
+            streams.start();
+            return measure("pass-through", processed::sum, total).rate;
+        }
+    }
+
+    private Run twin(StreamsTopics input, int total, String guarantee) throws Exception {
+        StreamsTopics own = StreamsTopics.prefixed("bench-twin-" + guarantee + ".");
+        StreamsTopics topics = new StreamsTopics(input.telemetry(), own.telemetryDlq(), own.equipmentState(),
+                own.orderState(), own.enterpriseState(), own.health(), own.forecast(), own.credit(), own.alerts(),
+                own.creditHistory());
+        try (Admin admin = admin()) {
+            topics.ensure(admin, (short) 1);
+        }
+        try (TwinStreamsService service = new TwinStreamsService(config("twin", guarantee), platform.bootstrapServers(),
+                platform.registryUrl(), null, new PlatformMetrics("bench"), topics, ReferenceNetwork.create())) {
+            service.start();
+            Run run = measure("twin " + guarantee, service.metrics()::readingsIn, total);
+            return new Run(run.rate, service.metrics().readingsIn(), service.metrics().statesOut());
+        }
+    }
+
+    /** Rate from the first processed record to the last, with a progress line every second. */
+    private Run measure(String what, LongSupplier processed, int total) throws InterruptedException {
+        long cpu0 = os.getProcessCpuTime();
+        long first = 0;
+        long last = System.nanoTime();
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        while (processed.getAsLong() < total && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            long now = System.nanoTime();
+            if (first == 0 && processed.getAsLong() > 0) {
+                first = now;
+            }
+            if (now - last >= 1_000_000_000L) {
+                last = now;
+                progress("%s: %,d / %,d readings", what, processed.getAsLong(), total);
+            }
+        }
+        double secs = (System.nanoTime() - first) / 1e9;
+        double rate = processed.getAsLong() / secs;
+        progress("%s: %,d readings in %.1f s = %,.0f readings/s, process cpu %.0f%% of %d cores", what,
+                processed.getAsLong(), secs, rate, 100 * (os.getProcessCpuTime() - cpu0) / 1e9 / secs
+                        / os.getAvailableProcessors(), os.getAvailableProcessors());
+        return new Run(rate, processed.getAsLong(), 0);
+    }
+
+    private Latency latency() throws Exception {
+        StreamsTopics topics = topics("latency");
+        SyntheticGateways gateways = new SyntheticGateways("lt", latencyTwins);
+        try (TwinStreamsService service = new TwinStreamsService(config("latency", StreamsConfig.EXACTLY_ONCE_V2),
+                platform.bootstrapServers(), platform.registryUrl(), null, new PlatformMetrics("bench"), topics,
+                ReferenceNetwork.create());
+             KafkaConsumer<String, HealthIndex> consumer = healthReader(topics.health())) {
+            service.start();
+            AtomicBoolean producing = new AtomicBoolean(true);
+            Thread producer = new Thread(() -> pace(topics.telemetry(), gateways, producing), "bench-producer");
+            producer.start();
+            double[] samples = new double[rate * seconds];
+            int n = 0;
+            long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+            long nextProgress = System.nanoTime() + 5_000_000_000L;
+            while (System.nanoTime() < end) {
+                for (ConsumerRecord<String, HealthIndex> r : consumer.poll(Duration.ofMillis(100))) {
+                    if (n < samples.length) {
+                        samples[n++] = System.currentTimeMillis() - r.value().getTime().toEpochMilli();
+                    }
+                }
+                if (System.nanoTime() > nextProgress) {
+                    nextProgress += 5_000_000_000L;
+                    progress("latency run: %,d readings in, %,d states out, %,d health records seen",
+                            service.metrics().readingsIn(), service.metrics().statesOut(), n);
+                }
+            }
+            producing.set(false);
+            producer.join();
+            double[] sorted = Arrays.copyOf(samples, n);
+            Arrays.sort(sorted);
+            return new Latency(percentile(sorted, 0.50), percentile(sorted, 0.99), n == 0 ? Double.NaN : sorted[n - 1], n,
+                    service.metrics().readingsIn(), service.metrics().statesOut());
+        }
+    }
+
+    private KafkaConsumer<String, HealthIndex> healthReader(Topic<String, HealthIndex> topic) {
+        KafkaConsumer<String, HealthIndex> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "bench-latency-" + System.nanoTime(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), topic.keySerde(registry).deserializer(),
+                topic.valueSerde(registry).deserializer());
+        consumer.subscribe(List.of(topic.name()));
+        while (consumer.assignment().isEmpty()) {
+            consumer.poll(Duration.ofMillis(100));
+        }
+        return consumer;
+    }
+
+    /** Sends readings at {@link #rate} per second, event time = send time, twins in turn. */
+    private void pace(Topic<String, TelemetryReading> topic, SyntheticGateways gateways, AtomicBoolean running) {
+        try (KafkaProducer<String, TelemetryReading> producer = producer(topic)) {
+            long start = System.nanoTime();
+            long sent = 0;
+            while (running.get()) {
+                long due = (System.nanoTime() - start) * rate / 1_000_000_000L;
+                while (sent < due) {
+                    TelemetryReading r = gateways.reading((int) (sent % gateways.twins()), Instant.now());
+                    producer.send(new ProducerRecord<>(topic.name(), r.getEntityId(), r));
+                    sent++;
+                }
+                try {
+                    Thread.sleep(1);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private static double percentile(double[] sorted, double q) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)];
+    }
+
+    private void progress(String format, Object... args) {
+        out.printf(Locale.ROOT, "[bench] " + format + "%n", args);
+        out.flush();
+    }
+}
