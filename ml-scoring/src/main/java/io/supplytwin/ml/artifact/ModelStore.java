@@ -8,10 +8,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -71,23 +71,23 @@ public final class ModelStore {
     /**
      * The newest version that loads, trying older ones when a newer one is broken (each failure logged with the file
      * it names); empty when none loads. {@code newerThan} skips versions at or below it (null: none skipped); versions
-     * in {@code broken} are skipped, and those that fail now are added to it.
+     * in {@code broken} are skipped, and those that fail now are added to it with the reason (naming the file).
      */
-    public Optional<ModelSet> loadNewestGood(String newerThan, Set<String> broken) {
+    public Optional<ModelSet> loadNewestGood(String newerThan, Map<String, String> broken) {
         List<Path> v = new ArrayList<>(versions());
         for (int i = v.size() - 1; i >= 0; i--) {
             Path dir = v.get(i);
             if (newerThan != null && number(dir) <= number(Path.of(newerThan))) {
                 break;
             }
-            if (broken.contains(dir.getFileName().toString())) {
+            if (broken.containsKey(dir.getFileName().toString())) {
                 continue;
             }
             try {
                 return Optional.of(ModelSet.load(dir));
             } catch (IOException e) {
                 LOG.error("Skipping model version {}: {}", dir.getFileName(), e.getMessage());
-                broken.add(dir.getFileName().toString());
+                broken.put(dir.getFileName().toString(), e.getMessage());
             }
         }
         return Optional.empty();
@@ -99,7 +99,7 @@ public final class ModelStore {
      */
     public static String ensureModels(Path dir) throws IOException {
         ModelStore store = new ModelStore(dir);
-        Optional<ModelSet> existing = store.loadNewestGood(null, new HashSet<>());
+        Optional<ModelSet> existing = store.loadNewestGood(null, new HashMap<>());
         if (existing.isPresent()) {
             String version = existing.get().version();
             existing.get().close();

@@ -16,11 +16,11 @@ import io.supplytwin.ml.training.RiskData;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -59,7 +59,7 @@ public final class Scorer implements AutoCloseable {
     private final Options options;
     private final OrderRule orderRule;
     private final AtomicReference<ModelSet> current = new AtomicReference<>();
-    private final Set<String> broken = new HashSet<>();
+    private final Map<String, String> broken = new HashMap<>();
     private final ScheduledExecutorService watcher;
     private final AtomicLong forecasts = new AtomicLong();
     private final AtomicLong skippedShort = new AtomicLong();
@@ -93,16 +93,16 @@ public final class Scorer implements AutoCloseable {
      */
     public static Scorer open(Path modelDir, Options options) throws IOException {
         ModelStore store = new ModelStore(modelDir);
-        Set<String> broken = new HashSet<>();
+        Map<String, String> broken = new TreeMap<>();
         Optional<ModelSet> first = store.loadNewestGood(null, broken);
         if (first.isEmpty()) {
             throw new IOException(broken.isEmpty() ? "no model version in " + modelDir + " (run 'twin train')"
-                    : "no model version in " + modelDir + " loads; broken: " + broken + " (see the log for the files)");
+                    : "no model version in " + modelDir + " loads: " + String.join("; ", broken.values()));
         }
         LOG.info("Scoring with model version {} (forecaster {}, risk {})", first.get().version(),
                 first.get().manifest().servingForecaster(), first.get().manifest().riskModel());
         Scorer scorer = new Scorer(store, options, first.get());
-        scorer.broken.addAll(broken);
+        scorer.broken.putAll(broken);
         scorer.failedLoads.addAndGet(broken.size());
         return scorer;
     }

@@ -63,6 +63,10 @@ public final class ModelTraining {
             return new Options(List.of(XgbForecaster.NAME), 42, 1, 1095, null, 0, false, 80, 40);
         }
 
+        public Options withSeed(long newSeed) {
+            return new Options(forecasters, newSeed, runs, days, csv, epochs, riskLstm, firms, machines);
+        }
+
         /** Every model, a minute or so on 2 cores. */
         public static Options full() {
             return new Options(io.supplytwin.ml.artifact.ForecasterKind.ALL, 42, 1, 1095, null, 30, true, 120, 60);
