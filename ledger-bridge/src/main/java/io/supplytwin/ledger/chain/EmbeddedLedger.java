@@ -173,6 +173,12 @@ public final class EmbeddedLedger implements LedgerGateway {
                 continue;
             }
             results.add(f);
+            // a request that never reached a block (ledger closing or failed) may be sent again
+            f.whenComplete((r, e) -> {
+                if (e != null) {
+                    byRequestId.remove(s.requestId(), f);
+                }
+            });
             Optional<OrgIdentity> submitter = consortium.find(s.submitterMsp());
             if (submitter.isEmpty()) {
                 byRequestId.remove(s.requestId(), f);
