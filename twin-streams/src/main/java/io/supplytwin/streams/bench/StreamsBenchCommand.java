@@ -76,6 +76,9 @@ public final class StreamsBenchCommand implements Callable<Integer> {
     @Option(names = "--latency-twins", description = "distinct twins in the latency run (default ${DEFAULT-VALUE})")
     int latencyTwins = 200_000;
 
+    @Option(names = "--commit-interval", description = "streams.commit-interval of the twin and pass-through runs (default ${DEFAULT-VALUE})")
+    String commitInterval = "100ms";
+
     private PrintWriter out;
     private EmbeddedPlatform platform;
     private SchemaRegistryClient registry;
@@ -101,8 +104,8 @@ public final class StreamsBenchCommand implements Callable<Integer> {
                 Map.of(), set))).start()) {
             platform = started;
             registry = new RestSchemaRegistryClient(platform.registryUrl());
-            progress("platform up: kafka %s; system load average %.2f on %d cores", platform.bootstrapServers(), load0,
-                    os.getAvailableProcessors());
+            progress("platform up: kafka %s; system load average %.2f on %d cores; commit interval %s",
+                    platform.bootstrapServers(), load0, os.getAvailableProcessors(), commitInterval);
 
             StreamsTopics input = topics("throughput");
             int produced = prefill(input.telemetry(), new SyntheticGateways("tp", twins));
@@ -171,7 +174,7 @@ public final class StreamsBenchCommand implements Callable<Integer> {
     }
 
     private TwinStreamsConfig config(String name, String guarantee) throws Exception {
-        return TwinStreamsConfig.with(Map.of("streams.processing-guarantee", guarantee))
+        return TwinStreamsConfig.with(Map.of("streams.processing-guarantee", guarantee, "streams.commit-interval", commitInterval))
                 .withApplication("bench-" + name + "-" + System.nanoTime(), Files.createTempDirectory("twin-bench-state-"));
     }
 

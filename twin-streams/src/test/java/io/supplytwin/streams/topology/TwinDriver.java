@@ -88,8 +88,9 @@ final class TwinDriver implements AutoCloseable {
 
     void risk(String enterpriseId, Duration at, double p) {
         Instant time = T0.plus(at);
-        forecasts.pipeInput(enterpriseId, new Forecast(enterpriseId, enterpriseId, time, ForecastKind.RISK, 30, List.of(), p,
-                "lnn-risk", "1"), time);
+        forecasts.pipeInput(enterpriseId, Forecast.newBuilder().setEntityId(enterpriseId).setEnterpriseId(enterpriseId)
+                .setTime(time).setKind(ForecastKind.RISK).setHorizonDays(30).setProbability(p).setModel("lnn-risk")
+                .setModelVersion("1").build(), time);
     }
 
     void history(String enterpriseId, int contracts, int onTime, int late, int fulfilled, int defaults) {
