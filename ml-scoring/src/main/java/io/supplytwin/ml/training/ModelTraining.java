@@ -67,6 +67,10 @@ public final class ModelTraining {
             return new Options(forecasters, newSeed, runs, days, csv, epochs, riskLstm, firms, machines);
         }
 
+        public Options withCsv(Path file) {
+            return new Options(forecasters, seed, runs, days, file, epochs, riskLstm, firms, machines);
+        }
+
         /** Every model, a minute or so on 2 cores. */
         public static Options full() {
             return new Options(io.supplytwin.ml.artifact.ForecasterKind.ALL, 42, 1, 1095, null, 30, true, 120, 60);
