@@ -11,16 +11,18 @@ import ml.dmlc.xgboost4j.java.XGBoost;
 import ml.dmlc.xgboost4j.java.XGBoostError;
 
 /**
- * One XGBoost booster on dense float rows: training with one OpenMP thread, in-place prediction (no DMatrix per
- * call), TreeSHAP contributions, and the UBJSON model file.
+ * One XGBoost booster on dense float rows: training with one OpenMP thread, prediction in plain Java from the
+ * booster's trees ({@link TreeEnsemble}), TreeSHAP contributions from XGBoost, and the UBJSON model file.
  */
 public final class TreeModel implements AutoCloseable {
     private final Booster booster;
     private final int columns;
+    private final TreeEnsemble trees;
 
-    private TreeModel(Booster booster, int columns) {
+    private TreeModel(Booster booster, int columns) throws XGBoostError, IOException {
         this.booster = booster;
         this.columns = columns;
+        this.trees = TreeEnsemble.parse(booster.toByteArray("json"));
     }
 
     /** Regression (squared error) or binary classification ({@code binary:logistic}). */
@@ -45,7 +47,7 @@ public final class TreeModel implements AutoCloseable {
             } finally {
                 data.dispose();
             }
-        } catch (XGBoostError e) {
+        } catch (XGBoostError | IOException e) {
             throw new IllegalStateException("XGBoost training failed: " + e.getMessage(), e);
         }
     }
@@ -55,7 +57,7 @@ public final class TreeModel implements AutoCloseable {
             Booster booster = XGBoost.loadModel(Files.readAllBytes(file));
             booster.setParam("nthread", 1);
             return new TreeModel(booster, columns);
-        } catch (XGBoostError | RuntimeException e) {
+        } catch (XGBoostError | IOException | RuntimeException e) {
             throw new IOException("cannot read XGBoost model " + file + ": " + e.getMessage(), e);
         }
     }
@@ -74,6 +76,11 @@ public final class TreeModel implements AutoCloseable {
 
     /** One prediction per row of {@code rows} (row-major, {@link #columns()} wide). */
     public float[] predict(float[] rows) {
+        return trees.predict(rows, columns);
+    }
+
+    /** {@link #predict} through XGBoost's own predictor. */
+    public float[] predictNative(float[] rows) {
         int n = rows.length / columns;
         try {
             float[][] out = booster.inplace_predict(rows, n, columns, Float.NaN);
