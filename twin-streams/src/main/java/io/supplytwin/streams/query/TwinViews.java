@@ -52,17 +52,11 @@ public final class TwinViews {
         for (Map.Entry<String, IndicatorStats> e : t.indicators().entrySet()) {
             IndicatorStats s = e.getValue();
             Optional<Indicator> known = catalogue.find(e.getKey());
-            Map<String, Object> i = new LinkedHashMap<>();
-            i.put("id", e.getKey());
-            i.put("description", known.map(Indicator::description).orElse(null));
-            i.put("unit", known.map(Indicator::unit).orElse(null));
-            i.put("value", s.value());
-            i.put("updatedAt", time(s.updatedAt()));
-            i.put("mean", s.mean());
-            i.put("std", s.std());
-            i.put("count", s.count());
-            i.put("published", Double.isNaN(s.published()) ? null : s.published());
-            i.put("deadband", known.map(Indicator::deadband).orElse(0.0));
+            Map<String, Object> i = ordered("id", e.getKey(), "description", known.map(Indicator::description).orElse(null),
+                    "unit", known.map(Indicator::unit).orElse(null), "value", s.value(), "updatedAt", time(s.updatedAt()),
+                    "mean", s.mean(), "std", s.std(), "count", s.count(),
+                    "published", Double.isNaN(s.published()) ? null : s.published(),
+                    "deadband", known.map(Indicator::deadband).orElse(0.0));
             indicators.add(i);
         }
         body.put("indicators", indicators);
@@ -78,15 +72,10 @@ public final class TwinViews {
         List<Map<String, Object>> components = new ArrayList<>();
         for (HealthComponent c : h.getComponents()) {
             KeyIndicator key = keyIndicators.get(c.getKey());
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("key", c.getKey());
-            m.put("label", c.getLabel());
-            m.put("indicator", key == null ? null : key.scoredBy().id());
-            m.put("unit", key == null ? null : key.scoredBy().unit());
-            m.put("rollUp", key == null ? null : key.rollUp().code());
-            m.put("value", c.getValue());
-            m.put("score", c.getScore());
-            m.put("weight", c.getWeight());
+            Map<String, Object> m = ordered("key", c.getKey(), "label", c.getLabel(),
+                    "indicator", key == null ? null : key.scoredBy().id(), "unit", key == null ? null : key.scoredBy().unit(),
+                    "rollUp", key == null ? null : key.rollUp().code(), "value", c.getValue(), "score", c.getScore(),
+                    "weight", c.getWeight());
             components.add(m);
         }
         body.put("components", components);
@@ -113,11 +102,8 @@ public final class TwinViews {
         body.put("alerts", List.copyOf(c.getAlerts()));
         List<Map<String, Object>> explanation = new ArrayList<>();
         for (ExplanationItem item : c.getExplanation()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("factor", item.getFactor());
-            m.put("value", item.getValue());
-            m.put("contribution", item.getContribution());
-            m.put("text", item.getText());
+            Map<String, Object> m = ordered("factor", item.getFactor(), "value", item.getValue(),
+                    "contribution", item.getContribution(), "text", item.getText());
             explanation.add(m);
         }
         body.put("explanation", explanation);
@@ -145,6 +131,15 @@ public final class TwinViews {
         body.put("name", known.map(Enterprise::name).orElse(null));
         body.put("role", known.map(e -> e.role().name()).orElse(null));
         return body;
+    }
+
+    /** A map keeping the order of its keys (JSON fields in that order), from key, value, key, value, … */
+    private static Map<String, Object> ordered(Object... keyValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            m.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return m;
     }
 
     private static String time(long millis) {

@@ -105,39 +105,25 @@ final class TwinDriver implements AutoCloseable {
         return driver.getKeyValueStore(TwinTopology.ENTERPRISE_STORE);
     }
 
+    private static final List<String> SCORED = List.of("order_fulfilment_rate_pct", "quality_pass_rate_pct",
+            "inventory_turnover_ratio", "capital_turnover_ratio", "orders_on_time_pct", "dso_days", "debt_to_asset_pct",
+            "net_profit_margin_pct", "current_ratio", "supplier_otif_pct", "equipment_availability_pct", "plant_oee_pct");
+
     /** The 12 scoring indicators of a healthy enterprise (H about 0.85). */
     static Map<String, Double> healthy() {
-        Map<String, Double> v = new HashMap<>();
-        v.put("order_fulfilment_rate_pct", 98.0);
-        v.put("quality_pass_rate_pct", 99.0);
-        v.put("inventory_turnover_ratio", 24.0);
-        v.put("capital_turnover_ratio", 4.0);
-        v.put("orders_on_time_pct", 97.0);
-        v.put("dso_days", 20.0);
-        v.put("debt_to_asset_pct", 30.0);
-        v.put("net_profit_margin_pct", 15.0);
-        v.put("current_ratio", 2.0);
-        v.put("supplier_otif_pct", 97.0);
-        v.put("equipment_availability_pct", 95.0);
-        v.put("plant_oee_pct", 85.0);
-        return v;
+        return profile(98, 99, 24, 4, 97, 20, 30, 15, 2, 97, 95, 85);
     }
 
     /** The same indicators for an enterprise in trouble (H well under 0.6). */
     static Map<String, Double> sick() {
+        return profile(40, 45, 3, 0.5, 35, 150, 85, -20, 0.5, 40, 40, 30);
+    }
+
+    private static Map<String, Double> profile(double... values) {
         Map<String, Double> v = new HashMap<>();
-        v.put("order_fulfilment_rate_pct", 40.0);
-        v.put("quality_pass_rate_pct", 45.0);
-        v.put("inventory_turnover_ratio", 3.0);
-        v.put("capital_turnover_ratio", 0.5);
-        v.put("orders_on_time_pct", 35.0);
-        v.put("dso_days", 150.0);
-        v.put("debt_to_asset_pct", 85.0);
-        v.put("net_profit_margin_pct", -20.0);
-        v.put("current_ratio", 0.5);
-        v.put("supplier_otif_pct", 40.0);
-        v.put("equipment_availability_pct", 40.0);
-        v.put("plant_oee_pct", 30.0);
+        for (int i = 0; i < values.length; i++) {
+            v.put(SCORED.get(i), values[i]);
+        }
         return v;
     }
 
