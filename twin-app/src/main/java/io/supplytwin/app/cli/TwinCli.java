@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         description = "SupplyTwin: a streaming digital twin of manufacturing supply chains on Apache Kafka.",
         subcommands = {RunCommand.class, IngestCommand.class, SimCommand.class, SimulateCommand.class, BenchCommand.class,
                 io.supplytwin.ledger.cli.LedgerCommand.class, io.supplytwin.streams.cli.StreamsCommand.class,
+                io.supplytwin.ml.cli.TrainCommand.class,
                 CommandLine.HelpCommand.class})
 public final class TwinCli {
 
