@@ -1,7 +1,8 @@
 // Opens the live dashboard in headless Chromium and checks what a user would see:
 // the page loads, the network shows every enterprise, and a node's health changes when new data arrives.
 // Usage: node dashboard-check.mjs <dashboard-url> <enterprise-id> <expected-node-count> <trigger-url>
-// The trigger URL is called (POST) once the page is live; the test server then publishes a new reading.
+// Once the enterprise shows a health value, the trigger URL is called (POST, body from $TRIGGER_BODY) so that new
+// readings change it; the check passes when the page shows a different value.
 import { chromium } from "playwright-core";
 
 const [url, enterpriseId, expectedNodes, triggerUrl] = process.argv.slice(2);
@@ -23,14 +24,18 @@ try {
   if (count !== Number(expectedNodes)) await fail(`expected ${expectedNodes} nodes, saw ${count}`);
   await page.waitForSelector("#conn.up", { timeout: 20000 });
   const node = page.locator(`[data-testid="node"][data-id="${enterpriseId}"]`);
+  await page.waitForFunction((id) => {
+    const el = document.querySelector(`[data-testid="node"][data-id="${id}"]`);
+    return el && el.dataset.h;
+  }, enterpriseId, { timeout: 120000 });
   const before = await node.getAttribute("data-h");
-  console.log("h before " + (before || "(none)"));
-  const res = await fetch(triggerUrl, { method: "POST" });
+  console.log("h before " + before);
+  const res = await fetch(triggerUrl, { method: "POST", headers: { "Content-Type": "application/json" }, body: process.env.TRIGGER_BODY || "{}" });
   if (!res.ok) await fail("trigger answered " + res.status);
   await page.waitForFunction(([id, b]) => {
     const el = document.querySelector(`[data-testid="node"][data-id="${id}"]`);
     return el && el.dataset.h !== "" && el.dataset.h !== b;
-  }, [enterpriseId, before || ""], { timeout: 30000 });
+  }, [enterpriseId, before], { timeout: 120000 });
   const after = await node.getAttribute("data-h");
   console.log("h after " + after);
   await node.locator("circle").click();

@@ -1,6 +1,8 @@
 package io.supplytwin.app.cli;
 
 import io.supplytwin.ingest.bench.IngestBenchCommand;
+import io.supplytwin.ledger.cli.LedgerBenchCommand;
+import io.supplytwin.streams.bench.StreamsBenchCommand;
 import picocli.CommandLine.Command;
 
 /**
@@ -9,7 +11,6 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run a benchmark; each prints its figures as ratios against a baseline measured in the same run.",
-        subcommands = {IngestBenchCommand.class, io.supplytwin.ledger.cli.LedgerBenchCommand.class,
-                io.supplytwin.streams.bench.StreamsBenchCommand.class})
+        subcommands = {IngestBenchCommand.class, StreamsBenchCommand.class, LedgerBenchCommand.class})
 public final class BenchCommand {
 }

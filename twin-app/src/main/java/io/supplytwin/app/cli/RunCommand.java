@@ -5,7 +5,6 @@ import io.supplytwin.platform.config.PlatformConfig;
 import io.supplytwin.platform.config.Setting;
 import io.supplytwin.platform.config.Settings;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -33,10 +32,7 @@ final class RunCommand implements Callable<Integer> {
     boolean listSettings;
 
     static List<Setting<?>> knownSettings() {
-        List<Setting<?>> all = new ArrayList<>(PlatformConfig.SETTINGS);
-        all.addAll(io.supplytwin.ingest.IngestConfig.SETTINGS);
-        all.addAll(io.supplytwin.sim.SimConfig.SETTINGS);
-        return all;
+        return TwinApplication.SETTINGS;
     }
 
     @Override

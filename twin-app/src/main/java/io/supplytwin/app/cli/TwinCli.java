@@ -1,9 +1,11 @@
 package io.supplytwin.app.cli;
 
 import io.supplytwin.ingest.cli.IngestCommand;
+import io.supplytwin.ledger.cli.LedgerCommand;
 import io.supplytwin.platform.config.ConfigException;
 import io.supplytwin.sim.cli.SimCommand;
 import io.supplytwin.sim.cli.SimulateCommand;
+import io.supplytwin.streams.cli.StreamsCommand;
 import java.io.PrintWriter;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
@@ -12,9 +14,8 @@ import picocli.CommandLine.Command;
 /** {@code twin}: the one entry point. Exit codes: 0 ok, 1 failure, 2 bad usage or configuration. */
 @Command(name = "twin", mixinStandardHelpOptions = true, versionProvider = TwinCli.Version.class,
         description = "SupplyTwin: a streaming digital twin of manufacturing supply chains on Apache Kafka.",
-        subcommands = {RunCommand.class, IngestCommand.class, SimCommand.class, SimulateCommand.class, BenchCommand.class,
-                io.supplytwin.ledger.cli.LedgerCommand.class, io.supplytwin.streams.cli.StreamsCommand.class,
-                io.supplytwin.ml.cli.TrainCommand.class,
+        subcommands = {RunCommand.class, IngestCommand.class, StreamsCommand.class, LedgerCommand.class, SimCommand.class,
+                SimulateCommand.class, BenchCommand.class, io.supplytwin.ml.cli.TrainCommand.class,
                 CommandLine.HelpCommand.class})
 public final class TwinCli {
 

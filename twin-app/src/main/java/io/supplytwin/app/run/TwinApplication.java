@@ -12,21 +12,33 @@ import io.supplytwin.platform.http.HttpApi;
 import io.supplytwin.platform.http.Response;
 import io.supplytwin.platform.metrics.PlatformMetrics;
 import io.supplytwin.platform.service.Service;
+import io.supplytwin.platform.service.ShutdownStack;
 import io.supplytwin.schemas.registry.client.RestSchemaRegistryClient;
 import io.supplytwin.schemas.registry.client.SchemaRegistryClient;
+import io.supplytwin.ingest.IngestConfig;
+import io.supplytwin.ingest.IngestService;
+import io.supplytwin.ledger.bridge.LedgerBridgeConfig;
+import io.supplytwin.ledger.bridge.LedgerBridgeService;
+import io.supplytwin.ledger.chain.EmbeddedLedger;
+import io.supplytwin.platform.config.Setting;
 import io.supplytwin.sim.SimConfig;
+import io.supplytwin.streams.TwinStreamsConfig;
+import io.supplytwin.streams.TwinStreamsService;
 import io.supplytwin.sim.SimulatorService;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import io.supplytwin.platform.service.ShutdownStack;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +49,35 @@ import org.slf4j.LoggerFactory;
 public final class TwinApplication implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TwinApplication.class);
+
+    /** Every service {@code twin run} can start, by name. */
+    public static final List<String> SERVICE_NAMES = List.of("dashboard", "ledger", "streams", "ingest", "simulator");
+
+    static final Function<String, Set<String>> RUN_SERVICES_PARSER = value -> {
+        Set<String> names = new LinkedHashSet<>();
+        for (String part : value.split(",")) {
+            String name = part.trim();
+            if (name.equals("all")) {
+                names.addAll(SERVICE_NAMES);
+            } else if (!name.isEmpty()) {
+                if (!SERVICE_NAMES.contains(name)) {
+                    throw new IllegalArgumentException("unknown service '" + name + "'; known: all, " + String.join(", ", SERVICE_NAMES));
+                }
+                names.add(name);
+            }
+        }
+        return names;
+    };
+
+    public static final Setting<String> RUN_SERVICES = new Setting<>("run.services", "all", v -> {
+        RUN_SERVICES_PARSER.apply(v); // validate at load
+        return v;
+    }, "services to start besides the platform: all, or a comma list of " + String.join(", ", SERVICE_NAMES));
+
+    /** Every setting {@code twin run} understands: the platform's and each service's. */
+    public static final List<Setting<?>> SETTINGS = Stream.of(PlatformConfig.SETTINGS, List.<Setting<?>>of(RUN_SERVICES),
+            IngestConfig.SETTINGS, TwinStreamsConfig.SETTINGS, LedgerBridgeConfig.SETTINGS, SimConfig.SETTINGS)
+            .flatMap(List::stream).toList();
 
     private final Settings settings;
     private final PlatformConfig config;
@@ -79,25 +120,7 @@ public final class TwinApplication implements AutoCloseable {
             health.register("mqtt", () -> tcpUp(URI.create(platform.mqttUri())));
 
             registry = new RestSchemaRegistryClient(platform.registryUrl());
-            DashboardFeed dashboard = new DashboardFeed(platform.bootstrapServers(), registry, network, metrics.registry());
-            dashboard.install(http);
-            services.add(dashboard);
-            services.add(new io.supplytwin.ingest.IngestService(io.supplytwin.ingest.IngestConfig.within(settings),
-                    platform.bootstrapServers(), platform.registryUrl(), platform.mqttUri(), metrics));
-            // the Kafka Streams twin: state under the data directory, interactive queries on the app's HTTP port
-            io.supplytwin.streams.TwinStreamsConfig streams = io.supplytwin.streams.TwinStreamsConfig.within(settings);
-            services.add(new io.supplytwin.streams.TwinStreamsService(
-                    streams.withApplication(streams.applicationId(), config.dataDir().resolve("streams")),
-                    platform.bootstrapServers(), platform.registryUrl(), http, metrics));
-            services.add(new io.supplytwin.ledger.bridge.LedgerBridgeService(ledgerConfig(), platform.bootstrapServers(),
-                    registry, metrics, http));
-            // gateway simulator: on by default, off with sim.enabled=false (or when the sim.* settings are not declared)
-            if (settings.effective().containsKey(SimConfig.ENABLED.key())) {
-                SimConfig sim = SimConfig.from(settings);
-                if (sim.enabled()) {
-                    services.add(new SimulatorService(sim, platform.mqttUri(), network, http));
-                }
-            }
+            addServices();
 
             for (Service s : services) {
                 s.start();
@@ -115,18 +138,38 @@ public final class TwinApplication implements AutoCloseable {
         return this;
     }
 
-    /** The ledger's settings when declared (else defaults); its default directory sits in the platform's data dir. */
-    private io.supplytwin.ledger.bridge.LedgerBridgeConfig ledgerConfig() {
-        var key = io.supplytwin.ledger.bridge.LedgerBridgeConfig.DIR;
-        boolean declared = settings.effective().containsKey(key.key());
-        var ledger = io.supplytwin.ledger.bridge.LedgerBridgeConfig.from(declared ? settings
-                : Settings.defaults(io.supplytwin.ledger.bridge.LedgerBridgeConfig.SETTINGS));
-        if (!declared || settings.get(key).equals(key.defaultValue())) {
-            var e = ledger.embedded();
-            ledger = ledger.withEmbedded(new io.supplytwin.ledger.chain.EmbeddedLedger.Options(config.dataDir().resolve("ledger"),
-                    e.maxBlockTransactions(), e.blockTimeout(), e.channel()));
+    /** The services {@code run.services} names, in start order: consumers of a topic start before its producers. */
+    private void addServices() {
+        Set<String> wanted = RUN_SERVICES_PARSER.apply(settings.get(RUN_SERVICES));
+        if (wanted.contains("dashboard")) {
+            DashboardFeed dashboard = new DashboardFeed(platform.bootstrapServers(), registry, network, metrics.registry());
+            dashboard.install(http);
+            services.add(dashboard);
         }
-        return ledger;
+        if (wanted.contains("ledger")) {
+            LedgerBridgeConfig ledger = LedgerBridgeConfig.from(settings);
+            if (!settings.isSet(LedgerBridgeConfig.DIR)) {
+                EmbeddedLedger.Options e = ledger.embedded();
+                ledger = ledger.withEmbedded(new EmbeddedLedger.Options(config.dataDir().resolve("ledger"),
+                        e.maxBlockTransactions(), e.blockTimeout(), e.channel()));
+            }
+            services.add(new LedgerBridgeService(ledger, platform.bootstrapServers(), registry, metrics, http));
+        }
+        if (wanted.contains("streams")) {
+            TwinStreamsConfig streams = TwinStreamsConfig.from(settings);
+            if (!settings.isSet(TwinStreamsConfig.STATE_DIR)) {
+                streams = streams.withApplication(streams.applicationId(), config.dataDir().resolve("streams"));
+            }
+            services.add(new TwinStreamsService(streams, platform.bootstrapServers(), platform.registryUrl(), http, metrics));
+        }
+        if (wanted.contains("ingest")) {
+            services.add(new IngestService(IngestConfig.from(settings), platform.bootstrapServers(), platform.registryUrl(),
+                    platform.mqttUri(), metrics));
+        }
+        SimConfig sim = SimConfig.from(settings);
+        if (wanted.contains("simulator") && sim.enabled()) {
+            services.add(new SimulatorService(sim, platform.mqttUri(), network, http));
+        }
     }
 
     private boolean kafkaUp() {

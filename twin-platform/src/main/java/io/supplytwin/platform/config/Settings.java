@@ -99,6 +99,16 @@ public final class Settings {
         }
     }
 
+    /** Whether a source other than the default gave this setting a value. */
+    public boolean isSet(Setting<?> setting) {
+        return raw.containsKey(setting.key());
+    }
+
+    /** Whether this configuration declares the setting at all (a standalone command declares only its own). */
+    public boolean declares(Setting<?> setting) {
+        return known.containsKey(setting.key());
+    }
+
     /** Key → effective value as text, for start-up logs and {@code --help}. */
     public Map<String, String> effective() {
         Map<String, String> out = new TreeMap<>();
