@@ -2,7 +2,6 @@ package io.supplytwin.ml.forecast;
 
 import io.supplytwin.ml.artifact.ArtifactFiles;
 import io.supplytwin.ml.boost.TreeModel;
-import io.supplytwin.ml.explain.Explanation;
 import io.supplytwin.ml.feature.ForecastFeatures;
 import io.supplytwin.ml.feature.WindowSet;
 import java.io.IOException;
@@ -14,22 +13,19 @@ import java.util.function.IntConsumer;
  * Seed 000's hybrid: a liquid network (CfC cell, or the seed's adaptive-leak cell) is trained first on the 7-day
  * targets with squared error; its final hidden state then feeds an XGBoost regressor that makes the forecast.
  */
-public final class HybridForecaster implements Forecaster {
+public final class HybridForecaster extends NetworkForecaster {
     public static final String CFC = "cfc-xgboost";
     public static final String ADAPTIVE_LEAK = "leak-xgboost";
     static final String HEAD_FILE = "head.ubj";
     static final int HIDDEN = 16;
 
     private final String name;
-    private final SequenceNet net;
     private final TreeModel head;
-    private final WindowScaling scaling;
 
     private HybridForecaster(String name, SequenceNet net, TreeModel head, WindowScaling scaling) {
+        super(net, scaling);
         this.name = name;
-        this.net = net;
         this.head = head;
-        this.scaling = scaling;
     }
 
     /** @param name {@link #CFC} or {@link #ADAPTIVE_LEAK} */
@@ -73,20 +69,14 @@ public final class HybridForecaster implements Forecaster {
     }
 
     @Override
-    public Explanation explain(double[] window) {
-        return NeuralExplainer.explain(this, window, scaling);
-    }
-
-    @Override
     public void save(Path dir) throws IOException {
-        scaling.save(dir);
-        net.save(dir);
+        super.save(dir);
         head.save(dir.resolve(HEAD_FILE));
     }
 
     @Override
     public void close() {
-        net.close();
+        super.close();
         head.close();
     }
 }

@@ -1,6 +1,5 @@
 package io.supplytwin.ml.forecast;
 
-import io.supplytwin.ml.explain.Explanation;
 import io.supplytwin.ml.feature.ForecastFeatures;
 import io.supplytwin.ml.feature.WindowSet;
 import java.io.IOException;
@@ -9,14 +8,10 @@ import java.util.List;
 import java.util.function.IntConsumer;
 
 /** LSTM on DJL over the scaled window, one linear output per day of the horizon. */
-public final class LstmForecaster implements Forecaster {
+public final class LstmForecaster extends NetworkForecaster {
     public static final String NAME = "lstm";
-    private final SequenceNet net;
-    private final WindowScaling scaling;
-
     private LstmForecaster(SequenceNet net, WindowScaling scaling) {
-        this.net = net;
-        this.scaling = scaling;
+        super(net, scaling);
     }
 
     public static LstmForecaster train(WindowSet data, SequenceNet.Settings settings, IntConsumer epochDone) {
@@ -47,21 +42,5 @@ public final class LstmForecaster implements Forecaster {
             }
         }
         return f;
-    }
-
-    @Override
-    public Explanation explain(double[] window) {
-        return NeuralExplainer.explain(this, window, scaling);
-    }
-
-    @Override
-    public void save(Path dir) throws IOException {
-        scaling.save(dir);
-        net.save(dir);
-    }
-
-    @Override
-    public void close() {
-        net.close();
     }
 }

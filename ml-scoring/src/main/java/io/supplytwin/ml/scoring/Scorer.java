@@ -41,17 +41,22 @@ public final class Scorer implements AutoCloseable {
     /**
      * @param pollInterval how often to look for a new version (null or zero: only on {@link #checkForNewVersion})
      * @param topContributors how many SHAP contributions a result carries
-     * @param explainNeural also explain neural forecasters (a sampling estimate, some milliseconds per call); tree
-     *                      forecasters are always explained (exact TreeSHAP)
+     * @param explainTrees    explain tree forecasters on every call (exact TreeSHAP, a few milliseconds)
+     * @param explainNeural   explain neural forecasters on every call (a sampling estimate, tens of milliseconds);
+     *                        otherwise only on request
      */
     public record Options(Duration pollInterval, OrderRule.Parameters orderRule, int topContributors,
-                          boolean explainNeural) {
+                          boolean explainTrees, boolean explainNeural) {
         public static Options defaults() {
-            return new Options(Duration.ofSeconds(5), OrderRule.Parameters.retailer(), 3, false);
+            return new Options(Duration.ofSeconds(5), OrderRule.Parameters.retailer(), 3, true, false);
         }
 
         public Options withPollInterval(Duration interval) {
-            return new Options(interval, orderRule, topContributors, explainNeural);
+            return new Options(interval, orderRule, topContributors, explainTrees, explainNeural);
+        }
+
+        public Options withExplanations(boolean trees, boolean neural) {
+            return new Options(pollInterval, orderRule, topContributors, trees, neural);
         }
     }
 
@@ -114,10 +119,10 @@ public final class Scorer implements AutoCloseable {
 
     /** Forecast, order and risk for the history's last day; empty when the history is too short or not finite. */
     public Optional<ForecastResult> forecast(EntityHistory history) {
-        return forecast(history, options.explainNeural());
+        return forecast(history, false);
     }
 
-    /** As {@link #forecast(EntityHistory)}, with neural forecasters explained when {@code explain} is set. */
+    /** As {@link #forecast(EntityHistory)}, with the forecast explained (whatever the model) when {@code explain} is set. */
     public Optional<ForecastResult> forecast(EntityHistory history, boolean explain) {
         double[] window = ForecastFeatures.latestWindow(history);
         if (window == null) {
@@ -133,7 +138,7 @@ public final class Scorer implements AutoCloseable {
             Forecaster f = models.serving();
             double[] values = f.forecast(window);
             List<Contribution> top = List.of();
-            if (explain || f.exactExplanation()) {
+            if (explain || (f.exactExplanation() ? options.explainTrees() : options.explainNeural())) {
                 top = f.explain(window).top(options.topContributors());
             }
             double order = orderRule.decide(values, recentDemand(history), history.last().inventory()).order();
