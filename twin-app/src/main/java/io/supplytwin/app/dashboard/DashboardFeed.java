@@ -2,6 +2,7 @@ package io.supplytwin.app.dashboard;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.supplytwin.core.network.Enterprise;
 import io.supplytwin.core.network.SupplierLink;
@@ -74,6 +75,44 @@ public final class DashboardFeed implements Service {
         this.alerts = deserializer(Topics.ALERTS, registry);
         this.forecasts = deserializer(Topics.FORECAST, registry);
         network.enterprises().forEach(e -> views.put(e.id(), new EnterpriseView(e.id())));
+        registerDomainGauges(metrics);
+    }
+
+    /** The supply chain at a glance for Grafana: H and C by tier, how many report, how many are under alert. */
+    private void registerDomainGauges(MeterRegistry metrics) {
+        for (int tier = 0; tier <= 2; tier++) {
+            int t = tier;
+            Gauge.builder("supplytwin.domain.health.mean", () -> meanOf(t, v -> v.h)).tag("tier", String.valueOf(t))
+                    .description("mean health index H of the enterprises of a tier that report one").register(metrics);
+            Gauge.builder("supplytwin.domain.health.min", () -> minOf(t, v -> v.h)).tag("tier", String.valueOf(t))
+                    .description("lowest health index H in a tier").register(metrics);
+            Gauge.builder("supplytwin.domain.credit.mean", () -> meanOf(t, v -> v.c)).tag("tier", String.valueOf(t))
+                    .description("mean credit score C of a tier").register(metrics);
+            Gauge.builder("supplytwin.domain.reporting", () -> valuesOf(t, v -> v.h).count()).tag("tier", String.valueOf(t))
+                    .description("enterprises of a tier with a health index").register(metrics);
+            Gauge.builder("supplytwin.domain.risk.band", () -> views.values().stream()
+                            .filter(v -> tierOf(v.id) == t && "RISK_ALERT".equals(v.rateBand)).count()).tag("tier", String.valueOf(t))
+                    .description("enterprises of a tier whose credit is in the risk-alert band").register(metrics);
+        }
+        Gauge.builder("supplytwin.domain.alerting", () -> views.values().stream().filter(EnterpriseView::recentAlert).count())
+                .description("enterprises with an alert in the last 10 minutes").register(metrics);
+    }
+
+    private int tierOf(String enterpriseId) {
+        return network.enterprise(enterpriseId).map(Enterprise::tier).orElse(-1);
+    }
+
+    private java.util.stream.DoubleStream valuesOf(int tier, java.util.function.Function<EnterpriseView, Double> field) {
+        return views.values().stream().filter(v -> tierOf(v.id) == tier).map(field).filter(java.util.Objects::nonNull)
+                .mapToDouble(Double::doubleValue);
+    }
+
+    private double meanOf(int tier, java.util.function.Function<EnterpriseView, Double> field) {
+        return valuesOf(tier, field).average().orElse(Double.NaN);
+    }
+
+    private double minOf(int tier, java.util.function.Function<EnterpriseView, Double> field) {
+        return valuesOf(tier, field).min().orElse(Double.NaN);
     }
 
     private static <V> Deserializer<V> deserializer(Topic<String, V> topic, SchemaRegistryClient registry) {

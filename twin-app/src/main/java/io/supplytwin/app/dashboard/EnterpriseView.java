@@ -1,6 +1,6 @@
 package io.supplytwin.app.dashboard;
 
-import java.util.ArrayDeque;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -22,7 +22,7 @@ final class EnterpriseView {
     Double lmax;
     String pSource;
     long creditTime;
-    final Deque<Map<String, Object>> alerts = new ArrayDeque<>();
+    final Deque<Map<String, Object>> alerts = new ConcurrentLinkedDeque<>(); // read by metric scrapes too
     Map<String, Object> forecast;
 
     EnterpriseView(String id) {
@@ -34,6 +34,11 @@ final class EnterpriseView {
         while (alerts.size() > RECENT_ALERTS) {
             alerts.removeLast();
         }
+    }
+
+    boolean recentAlert() {
+        Map<String, Object> last = alerts.peekFirst();
+        return last != null && System.currentTimeMillis() - ((Number) last.get("time")).longValue() < 10 * 60 * 1000L;
     }
 
     Map<String, Object> toJson() {
