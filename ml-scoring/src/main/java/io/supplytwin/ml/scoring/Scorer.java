@@ -242,13 +242,19 @@ public final class Scorer implements AutoCloseable {
     }
 
     private double risk(SequenceClassifier model, EntityHistory history) {
+        double[] seq = riskSequence(history);
+        return seq == null ? Double.NaN : model.probabilities(List.of(seq))[0];
+    }
+
+    /** The last 30 days of H and the risk indicators; null when short, not an enterprise, or not finite (counted). */
+    private double[] riskSequence(EntityHistory history) {
         int n = history.size();
         if (n < RiskFeatures.WINDOW_DAYS) {
-            return Double.NaN;
+            return null;
         }
         DayObservation last = history.last();
         if (Double.isNaN(last.health()) && last.indicators().isEmpty()) {
-            return Double.NaN; // not an enterprise history: no risk asked for
+            return null; // not an enterprise history: no risk asked for
         }
         EntityHistory recent = new EntityHistory(history.entityId(), history.enterpriseId(),
                 history.days().subList(n - RiskFeatures.WINDOW_DAYS, n));
@@ -256,9 +262,26 @@ public final class Scorer implements AutoCloseable {
                 RiskFeatures.WINDOW_DAYS);
         if (!ForecastFeatures.allFinite(seq)) {
             skippedNonFinite.incrementAndGet();
-            return Double.NaN;
+            return null;
         }
-        return model.probabilities(List.of(seq))[0];
+        return seq;
+    }
+
+    /**
+     * SHAP values of P for one enterprise history: exact TreeSHAP in log-odds (base + Σ = logit P) for the XGBoost
+     * risk model, a sampling estimate on P for the LSTM; empty when there is no P.
+     */
+    public Optional<Explanation> explainRisk(EntityHistory history) {
+        double[] seq = riskSequence(history);
+        if (seq == null) {
+            return Optional.empty();
+        }
+        ModelSet models = acquire();
+        try {
+            return Optional.of(models.risk().explain(seq));
+        } finally {
+            models.release();
+        }
     }
 
     private static double[] recentDemand(EntityHistory history) {

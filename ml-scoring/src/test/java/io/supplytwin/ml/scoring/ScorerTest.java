@@ -48,6 +48,16 @@ class ScorerTest {
     }
 
     @Test
+    void the_reasons_for_p_add_up_to_its_log_odds() {
+        EntityHistory history = Histories.enterprise(6, 60);
+        double p = scorer.forecast(history).orElseThrow().p();
+        io.supplytwin.ml.explain.Explanation e = scorer.explainRisk(history).orElseThrow();
+        assertThat(e.prediction()).isCloseTo(Math.log(p / (1 - p)), org.assertj.core.data.Offset.offset(1e-3));
+        assertThat(e.top(3)).hasSize(3);
+        assertThat(scorer.explainRisk(Histories.supplyOnly(6, 40))).isEmpty();
+    }
+
+    @Test
     void an_entity_without_risk_indicators_gets_a_forecast_and_no_probability() {
         ForecastResult r = scorer.forecast(Histories.supplyOnly(4, 40)).orElseThrow();
         assertThat(r.p()).isNaN();
