@@ -17,7 +17,7 @@ import java.util.List;
  * @param shocks  shocks to inject at start
  */
 public record SimConfig(boolean enabled, long seed, double speed, Duration cycle, int networks, PayloadEncoding format,
-                        int qos, String clientId, List<Shock> shocks) {
+                        int qos, String clientId, List<Shock> shocks, String username, String password) {
 
     public static final Setting<Boolean> ENABLED = Setting.bool("sim.enabled", true,
             "run the gateway simulator inside 'twin run' (publishes the reference network's telemetry over MQTT)");
@@ -34,7 +34,11 @@ public record SimConfig(boolean enabled, long seed, double speed, Duration cycle
     public static final Setting<String> SHOCKS = Setting.string("sim.shocks", "",
             "shocks at start, separated by ';', e.g. machine-failure:t1-03;kind=demand-surge,magnitude=1.8,hours=48");
 
-    public static final List<Setting<?>> SETTINGS = List.of(ENABLED, SEED, SPEED, CYCLE, NETWORKS, FORMAT, QOS, CLIENT_ID, SHOCKS);
+    public static final Setting<String> USERNAME = Setting.string("sim.mqtt.username", "", "MQTT user name; empty connects anonymously");
+    public static final Setting<String> PASSWORD = Setting.string("sim.mqtt.password", "", "MQTT password");
+
+    public static final List<Setting<?>> SETTINGS = List.of(ENABLED, SEED, SPEED, CYCLE, NETWORKS, FORMAT, QOS, CLIENT_ID, SHOCKS,
+            USERNAME, PASSWORD);
 
     public SimConfig {
         require(speed >= 0 && Double.isFinite(speed), "sim.speed must be 0 or positive, got " + speed);
@@ -48,7 +52,7 @@ public record SimConfig(boolean enabled, long seed, double speed, Duration cycle
         PayloadEncoding format = PayloadEncoding.fromCode(s.get(FORMAT)).orElseThrow(() ->
                 new ConfigException("sim.format must be json or sparkplug, got '" + s.get(FORMAT) + "'"));
         return new SimConfig(s.get(ENABLED), s.get(SEED), s.get(SPEED), s.get(CYCLE), s.get(NETWORKS), format, s.get(QOS),
-                s.get(CLIENT_ID), parseShocks(s.get(SHOCKS)));
+                s.get(CLIENT_ID), parseShocks(s.get(SHOCKS)), s.get(USERNAME), s.get(PASSWORD));
     }
 
     /** Defaults, as {@code twin run} uses them. */
@@ -57,7 +61,7 @@ public record SimConfig(boolean enabled, long seed, double speed, Duration cycle
     }
 
     public SimConfig withSpeed(double newSpeed) {
-        return new SimConfig(enabled, seed, newSpeed, cycle, networks, format, qos, clientId, shocks);
+        return new SimConfig(enabled, seed, newSpeed, cycle, networks, format, qos, clientId, shocks, username, password);
     }
 
     /** Wall-clock time between two cycles; zero when running flat out. */

@@ -64,7 +64,7 @@ public final class SimulatorService implements Service {
 
     @Override
     public void start() throws Exception {
-        gateway = new MqttGateway(mqttUri, config.clientId(), config.format(), config.qos());
+        gateway = new MqttGateway(mqttUri, config.clientId(), config.format(), config.qos(), config.username(), config.password());
         gateway.connect();
         if (http != null) {
             http.route("POST", "/api/sim/shocks", this::postShock);

@@ -31,6 +31,10 @@ final class RunCommand implements Callable<Integer> {
     @picocli.CommandLine.Option(names = "--list-settings", description = "print every setting with its default and exit")
     boolean listSettings;
 
+    @picocli.CommandLine.Option(names = "--services", paramLabel = "LIST",
+            description = "services to start (run.services): all (default), or a comma list of dashboard, ledger, streams, ingest, simulator")
+    String services;
+
     static List<Setting<?>> knownSettings() {
         return TwinApplication.SETTINGS;
     }
@@ -44,6 +48,9 @@ final class RunCommand implements Callable<Integer> {
             }
             out.flush();
             return 0;
+        }
+        if (services != null) {
+            options.sets.put(TwinApplication.RUN_SERVICES.key(), services);
         }
         Settings settings = options.load(knownSettings());
         TwinApplication app = new TwinApplication(settings);

@@ -91,6 +91,12 @@ class TwinCliTest {
     }
 
     @Test
+    void unknownServiceNameIsExitCode2() {
+        assertThat(TwinCli.execute("run", "--services", "ingest,bogus", "--data-dir", dir.toString())).isEqualTo(2);
+        assertThat(stderr()).contains("unknown service 'bogus'").contains("streams");
+    }
+
+    @Test
     void unknownFlagIsAUsageError() {
         assertThat(TwinCli.execute("run", "--no-such-flag")).isEqualTo(2);
         assertThat(stderr()).contains("--no-such-flag");

@@ -26,9 +26,15 @@ public final class MqttGateway implements AutoCloseable {
     private final int qos;
     private long published;
 
-    public MqttGateway(String uri, String clientId, PayloadEncoding encoding, int qos) throws MqttException {
+    private final String username;
+    private final String password;
+
+    public MqttGateway(String uri, String clientId, PayloadEncoding encoding, int qos, String username, String password)
+            throws MqttException {
         this.encoding = encoding;
         this.qos = qos;
+        this.username = username;
+        this.password = password;
         this.client = new MqttAsyncClient(uri, clientId, new MemoryPersistence());
     }
 
@@ -39,6 +45,10 @@ public final class MqttGateway implements AutoCloseable {
         options.setCleanStart(true);
         options.setReceiveMaximum(IN_FLIGHT);
         options.setConnectionTimeout(10);
+        if (!username.isEmpty()) {
+            options.setUserName(username);
+            options.setPassword(password.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
         client.connect(options).waitForCompletion(15_000);
         LOG.info("simulator connected uri={} clientId={} format={} qos={}", client.getServerURI(), client.getClientId(),
                 encoding.code(), qos);
