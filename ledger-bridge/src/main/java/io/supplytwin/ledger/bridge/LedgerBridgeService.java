@@ -85,6 +85,14 @@ public final class LedgerBridgeService implements Service {
     @Override
     public void start() throws Exception {
         ledger = LedgerGateways.open(config);
+        if (metrics != null && ledger instanceof io.supplytwin.ledger.chain.EmbeddedLedger embedded) {
+            // rate() of the first gives committed transactions per second; the second, blocks cut
+            io.micrometer.core.instrument.FunctionCounter.builder("supplytwin.ledger.transactions", embedded,
+                    l -> l.head().treeSize()).description("transactions on the embedded ledger (committed and rejected)")
+                    .register(metrics.registry());
+            io.micrometer.core.instrument.FunctionCounter.builder("supplytwin.ledger.blocks", embedded, l -> l.head().blocks())
+                    .description("blocks on the embedded ledger").register(metrics.registry());
+        }
         processor = new RequestProcessor(ledger, credentials);
         if (http != null) {
             LedgerRoutes.register(http, ledger);
