@@ -1,5 +1,6 @@
 package io.supplytwin.ml.forecast;
 
+import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -9,7 +10,9 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.recurrent.LSTM;
 import ai.djl.training.DefaultTrainingConfig;
@@ -36,6 +39,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
 import java.util.function.IntConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A small recurrent network on DJL (PyTorch engine): a recurrent core over the window and a linear head with one
@@ -44,6 +49,7 @@ import java.util.function.IntConsumer;
  * per call, so several threads can score at once.
  */
 public final class SequenceNet implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SequenceNet.class);
     static final String PARAMS_FILE = "network.params";
     static final String SPEC_FILE = "network.json";
 
@@ -57,6 +63,9 @@ public final class SequenceNet implements AutoCloseable {
             return new Settings(30, 32, 0.005f, seed);
         }
     }
+
+    /** Restarts after a diverged epoch before training stops on the last finite weights. */
+    static final int MAX_DIVERGENCES = 3;
 
     private final Spec spec;
     private final Model model;
@@ -91,44 +100,91 @@ public final class SequenceNet implements AutoCloseable {
         SequenceNet net = new SequenceNet(spec);
         int per = spec.steps() * spec.features();
         int n = inputs.length / per;
-        DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss())
-                .optInitializer(new XavierInitializer(), ai.djl.nn.Parameter.Type.WEIGHT)
-                .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(settings.learningRate()))
-                        .optClipGrad(1f).build());
-        try (Trainer trainer = net.model.newTrainer(config)) {
-            trainer.initialize(new Shape(settings.batch(), spec.steps(), spec.features()));
-            SplittableRandom random = new SplittableRandom(settings.seed());
-            int[] order = new int[n];
-            for (int i = 0; i < n; i++) {
-                order[i] = i;
-            }
-            for (int epoch = 0; epoch < settings.epochs(); epoch++) {
-                shuffle(order, random);
-                for (int from = 0; from < n; from += settings.batch()) {
-                    int b = Math.min(settings.batch(), n - from);
-                    float[] x = new float[b * per];
-                    float[] y = new float[b * spec.outputs()];
-                    for (int i = 0; i < b; i++) {
-                        System.arraycopy(inputs, order[from + i] * per, x, i * per, per);
-                        System.arraycopy(labels, order[from + i] * spec.outputs(), y, i * spec.outputs(), spec.outputs());
-                    }
-                    try (NDManager batch = trainer.getManager().newSubManager()) {
-                        NDArray xs = batch.create(x, new Shape(b, spec.steps(), spec.features()));
-                        NDArray ys = batch.create(y, new Shape(b, spec.outputs()));
-                        try (GradientCollector collector = trainer.newGradientCollector()) {
-                            NDArray out = trainer.forward(new NDList(xs)).get(0);
-                            collector.backward(loss(out, ys, spec.sigmoid()));
-                        }
-                        trainer.step();
-                    }
+        SplittableRandom random = new SplittableRandom(settings.seed());
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        float learningRate = settings.learningRate();
+        float[][] lastGood = null;
+        int epoch = 0;
+        int divergences = 0;
+        while (epoch < settings.epochs() && divergences <= MAX_DIVERGENCES) {
+            try (Trainer trainer = net.model.newTrainer(config(learningRate))) {
+                trainer.initialize(new Shape(settings.batch(), spec.steps(), spec.features()));
+                if (lastGood != null) {
+                    net.setParameterValues(lastGood);
                 }
-                if (epochDone != null) {
-                    epochDone.accept(epoch + 1);
+                lastGood = net.parameterValues();
+                for (; epoch < settings.epochs(); epoch++) {
+                    shuffle(order, random);
+                    if (!Double.isFinite(trainEpoch(trainer, spec, inputs, labels, order, settings.batch()))) {
+                        // a diverged step leaves NaN weights and optimizer state: go back to the last finite epoch
+                        // with a fresh optimizer at half the learning rate
+                        divergences++;
+                        learningRate /= 2;
+                        LOG.warn("Training of the {} network diverged in epoch {}; going on from epoch {}'s weights at "
+                                + "learning rate {}", spec.core(), epoch + 1, epoch, learningRate);
+                        break;
+                    }
+                    lastGood = net.parameterValues();
+                    if (epochDone != null) {
+                        epochDone.accept(epoch + 1);
+                    }
                 }
             }
         }
+        net.setParameterValues(lastGood);
         net.prepareInference();
         return net;
+    }
+
+    private static DefaultTrainingConfig config(float learningRate) {
+        return new DefaultTrainingConfig(Loss.l2Loss())
+                .optInitializer(new XavierInitializer(), Parameter.Type.WEIGHT)
+                .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(learningRate))
+                        .optClipGrad(1f).build());
+    }
+
+    /** One pass over the data in the given order; returns the summed batch losses (NaN when a step diverged). */
+    private static double trainEpoch(Trainer trainer, Spec spec, float[] inputs, float[] labels, int[] order, int batchSize) {
+        int per = spec.steps() * spec.features();
+        double epochLoss = 0;
+        for (int from = 0; from < order.length; from += batchSize) {
+            int b = Math.min(batchSize, order.length - from);
+            float[] x = new float[b * per];
+            float[] y = new float[b * spec.outputs()];
+            for (int i = 0; i < b; i++) {
+                System.arraycopy(inputs, order[from + i] * per, x, i * per, per);
+                System.arraycopy(labels, order[from + i] * spec.outputs(), y, i * spec.outputs(), spec.outputs());
+            }
+            try (NDManager batch = trainer.getManager().newSubManager()) {
+                NDArray xs = batch.create(x, new Shape(b, spec.steps(), spec.features()));
+                NDArray ys = batch.create(y, new Shape(b, spec.outputs()));
+                try (GradientCollector collector = trainer.newGradientCollector()) {
+                    NDArray out = trainer.forward(new NDList(xs)).get(0);
+                    NDArray loss = loss(out, ys, spec.sigmoid());
+                    epochLoss += loss.getFloat();
+                    if (!Double.isFinite(epochLoss)) {
+                        return epochLoss;
+                    }
+                    collector.backward(loss);
+                }
+                trainer.step();
+            }
+        }
+        return epochLoss;
+    }
+
+    private float[][] parameterValues() {
+        return block.getParameters().values().stream().map(p -> p.getArray().toFloatArray()).toArray(float[][]::new);
+    }
+
+    private void setParameterValues(float[][] values) {
+        int i = 0;
+        for (Parameter p : block.getParameters().values()) {
+            p.getArray().set(values[i++]);
+        }
     }
 
     private static NDArray loss(NDArray out, NDArray labels, boolean sigmoid) {
@@ -147,7 +203,7 @@ public final class SequenceNet implements AutoCloseable {
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(params)))) {
             net.block.loadParameters(net.model.getNDManager(), in);
             net.prepareInference();
-        } catch (IOException | RuntimeException | ai.djl.MalformedModelException e) {
+        } catch (IOException | RuntimeException | MalformedModelException e) {
             net.close();
             throw new IOException("corrupt model file " + params + ": " + e.getMessage(), e);
         }
@@ -244,7 +300,7 @@ public final class SequenceNet implements AutoCloseable {
                 hidden = hidden.get(new NDIndex(":, -1, :")); // LSTM: the last step's output
             }
             NDArray out = head.forward(ps, new NDList(hidden), training).get(0);
-            return new NDList(sigmoid ? ai.djl.nn.Activation.sigmoid(out) : out, hidden);
+            return new NDList(sigmoid ? Activation.sigmoid(out) : out, hidden);
         }
 
         @Override

@@ -3,6 +3,7 @@ package io.supplytwin.ml.history;
 import io.supplytwin.ml.feature.DayObservation;
 import io.supplytwin.ml.ordering.OrderRule;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -45,13 +46,13 @@ public final class SeedDemandChain {
                 double sales = Math.min(inventory[l], demand);
                 inventory[l] -= sales;
                 demandSeen[l][t] = demand;
-                double[] recent = java.util.Arrays.copyOfRange(demandSeen[l], Math.max(0, t - 9), t + 1);
+                double[] recent = Arrays.copyOfRange(demandSeen[l], Math.max(0, t - 9), t + 1);
                 double level = recent[recent.length - 1];
                 for (double d : recent) {
                     level = 0.3 * d + 0.7 * level;
                 }
                 double[] forecast = new double[7];
-                java.util.Arrays.fill(forecast, level);
+                Arrays.fill(forecast, level);
                 double order = rules[l].decide(forecast, recent, inventory[l]).order();
                 arriving[l] = order; // the upstream layer ships in full; arrives tomorrow
                 out.get(l - 1).add(DayObservation.supply(t, demand, order, inventory[l], sales));

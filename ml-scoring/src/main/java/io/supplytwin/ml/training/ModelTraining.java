@@ -1,6 +1,7 @@
 package io.supplytwin.ml.training;
 
 import io.supplytwin.ml.artifact.ArtifactFiles;
+import io.supplytwin.ml.artifact.ForecasterKind;
 import io.supplytwin.ml.artifact.Manifest;
 import io.supplytwin.ml.artifact.ModelSet;
 import io.supplytwin.ml.artifact.ModelStore;
@@ -51,7 +52,7 @@ public final class ModelTraining {
     }
 
     /**
-     * @param forecasters which forecasters to train ({@link io.supplytwin.ml.artifact.ForecasterKind#ALL})
+     * @param forecasters which forecasters to train ({@link ForecasterKind#ALL})
      * @param csv         daily histories to train the forecasters on instead of the generated chain (null: generate)
      * @param epochs      epochs of the neural forecasters
      * @param riskLstm    also train the LSTM risk classifier
@@ -73,7 +74,7 @@ public final class ModelTraining {
 
         /** Every model, a minute or so on 2 cores. */
         public static Options full() {
-            return new Options(io.supplytwin.ml.artifact.ForecasterKind.ALL, 42, 1, 1095, null, 30, true, 120, 60);
+            return new Options(ForecasterKind.ALL, 42, 1, 1095, null, 30, true, 120, 60);
         }
     }
 
@@ -190,7 +191,7 @@ public final class ModelTraining {
                     HybridForecaster.train(name, data.training(), settings, epochDone);
             case LstmForecaster.NAME -> LstmForecaster.train(data.training(), settings, epochDone);
             default -> throw new IllegalArgumentException("unknown forecaster '" + name + "'; known: "
-                    + io.supplytwin.ml.artifact.ForecasterKind.ALL);
+                    + ForecasterKind.ALL);
         };
     }
 

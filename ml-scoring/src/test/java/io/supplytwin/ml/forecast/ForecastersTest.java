@@ -27,7 +27,7 @@ class ForecastersTest {
     @BeforeAll
     static void train() {
         data = ForecastData.generated(42, 1, 1095);
-        SequenceNet.Settings settings = new SequenceNet.Settings(20, 32, 0.005f, 7);
+        SequenceNet.Settings settings = new SequenceNet.Settings(30, 32, 0.005f, 7);
         TRAINED.put(XgbForecaster.NAME, XgbForecaster.train(data.training(), 7));
         TRAINED.put(HybridForecaster.CFC, HybridForecaster.train(HybridForecaster.CFC, data.training(), settings, null));
         TRAINED.put(HybridForecaster.ADAPTIVE_LEAK,
