@@ -3,7 +3,7 @@ package io.supplytwin.ml.cfc;
 /**
  * A trained cell's step in plain Java. DJL runs every tensor operation through JNI (about 20 µs each here), and a
  * 10-step window of a cell is some 180 of them; for cells this small the same arithmetic in Java takes microseconds.
- * Training stays on DJL; {@code SequenceNetTest} checks both paths give the same numbers.
+ * Training stays on DJL; {@code ForecastersTest} checks both paths give the same numbers.
  */
 @FunctionalInterface
 public interface CellKernel {
