@@ -2,6 +2,7 @@ package io.supplytwin.app.cli;
 
 import io.supplytwin.ingest.bench.IngestBenchCommand;
 import io.supplytwin.ledger.cli.LedgerBenchCommand;
+import io.supplytwin.ml.cli.BenchMlCommand;
 import io.supplytwin.streams.bench.StreamsBenchCommand;
 import picocli.CommandLine.Command;
 
@@ -11,6 +12,6 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run a benchmark; each prints its figures as ratios against a baseline measured in the same run.",
-        subcommands = {IngestBenchCommand.class, StreamsBenchCommand.class, LedgerBenchCommand.class})
+        subcommands = {IngestBenchCommand.class, StreamsBenchCommand.class, LedgerBenchCommand.class, BenchMlCommand.class})
 public final class BenchCommand {
 }

@@ -2,6 +2,7 @@ package io.supplytwin.app.cli;
 
 import io.supplytwin.ingest.cli.IngestCommand;
 import io.supplytwin.ledger.cli.LedgerCommand;
+import io.supplytwin.ml.cli.TrainCommand;
 import io.supplytwin.platform.config.ConfigException;
 import io.supplytwin.sim.cli.SimCommand;
 import io.supplytwin.sim.cli.SimulateCommand;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
 @Command(name = "twin", mixinStandardHelpOptions = true, versionProvider = TwinCli.Version.class,
         description = "SupplyTwin: a streaming digital twin of manufacturing supply chains on Apache Kafka.",
         subcommands = {RunCommand.class, IngestCommand.class, StreamsCommand.class, LedgerCommand.class, SimCommand.class,
-                SimulateCommand.class, BenchCommand.class, io.supplytwin.ml.cli.TrainCommand.class,
+                SimulateCommand.class, TrainCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class TwinCli {
 
