@@ -1,13 +1,16 @@
 package io.supplytwin.platform;
 
 import io.supplytwin.platform.config.PlatformConfig;
+import io.supplytwin.platform.config.Settings;
 import io.supplytwin.platform.kafka.EmbeddedKafkaBroker;
 import io.supplytwin.platform.kafka.TopicProvisioner;
 import io.supplytwin.platform.mqtt.EmbeddedMqttBroker;
 import io.supplytwin.schemas.registry.server.EmbeddedSchemaRegistry;
 import io.supplytwin.schemas.registry.server.SchemaRegistryConfig;
 import io.supplytwin.schemas.topic.Topics;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -34,6 +37,20 @@ public final class EmbeddedPlatform implements AutoCloseable {
 
     public EmbeddedPlatform(PlatformConfig config) {
         this.config = config;
+    }
+
+    /**
+     * A platform on free ports in the given directory, for tests and benchmarks that must not collide with a running
+     * {@code twin run}; {@code overrides} are further settings, e.g. {@code mqtt.uri} for an external broker.
+     */
+    public static EmbeddedPlatform onFreePorts(Path dataDir, Map<String, String> overrides) {
+        Map<String, String> set = new java.util.HashMap<>(overrides);
+        set.put(PlatformConfig.DATA_DIR.key(), dataDir.toString());
+        for (var port : List.of(PlatformConfig.KAFKA_PORT, PlatformConfig.KAFKA_CONTROLLER_PORT, PlatformConfig.REGISTRY_PORT,
+                PlatformConfig.MQTT_PORT, PlatformConfig.HTTP_PORT)) {
+            set.putIfAbsent(port.key(), String.valueOf(PortCheck.freePort()));
+        }
+        return new EmbeddedPlatform(PlatformConfig.from(Settings.load(PlatformConfig.SETTINGS, null, Map.of(), set)));
     }
 
     public PlatformConfig config() {

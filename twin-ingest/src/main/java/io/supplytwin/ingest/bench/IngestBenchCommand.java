@@ -6,9 +6,7 @@ import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import io.supplytwin.ingest.IngestConfig;
 import io.supplytwin.ingest.IngestService;
 import io.supplytwin.platform.EmbeddedPlatform;
-import io.supplytwin.platform.PortCheck;
 import io.supplytwin.platform.config.PlatformConfig;
-import io.supplytwin.platform.config.Settings;
 import io.supplytwin.platform.metrics.PlatformMetrics;
 import io.supplytwin.platform.mqtt.TcpNoDelaySocketFactory;
 import io.supplytwin.schemas.avro.TelemetryReading;
@@ -79,17 +77,8 @@ public final class IngestBenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         out = spec.commandLine().getOut();
         Path dir = Files.createTempDirectory("twin-bench-ingest-");
-        Map<String, String> set = new HashMap<>();
-        set.put("data.dir", dir.toString());
-        set.put("kafka.port", "" + PortCheck.freePort());
-        set.put("kafka.controller-port", "" + PortCheck.freePort());
-        set.put("registry.port", "" + PortCheck.freePort());
-        set.put("mqtt.port", "" + PortCheck.freePort());
-        if (mqtt != null) {
-            set.put("mqtt.uri", mqtt);
-        }
-        try (EmbeddedPlatform platform = new EmbeddedPlatform(PlatformConfig.from(Settings.load(PlatformConfig.SETTINGS, null,
-                Map.of(), set))).start()) {
+        Map<String, String> set = mqtt == null ? Map.of() : Map.of(PlatformConfig.MQTT_URI.key(), mqtt);
+        try (EmbeddedPlatform platform = EmbeddedPlatform.onFreePorts(dir, set).start()) {
             progress("platform up: kafka %s, mqtt %s", platform.bootstrapServers(), platform.mqttUri());
             GatewayLoad load = new GatewayLoad("bench", entities);
             int payloadBytes = 0;

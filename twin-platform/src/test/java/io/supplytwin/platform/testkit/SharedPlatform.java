@@ -1,9 +1,6 @@
 package io.supplytwin.platform.testkit;
 
 import io.supplytwin.platform.EmbeddedPlatform;
-import io.supplytwin.platform.PortCheck;
-import io.supplytwin.platform.config.PlatformConfig;
-import io.supplytwin.platform.config.Settings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,10 +23,7 @@ public final class SharedPlatform {
         if (platform == null) {
             try {
                 Path dir = Files.createTempDirectory("supplytwin-it-");
-                PlatformConfig config = PlatformConfig.from(Settings.defaults(PlatformConfig.SETTINGS)).withDataDir(dir)
-                        .withPorts(PortCheck.freePort(), PortCheck.freePort(), PortCheck.freePort(), PortCheck.freePort(),
-                                PortCheck.freePort());
-                EmbeddedPlatform started = new EmbeddedPlatform(config).start();
+                EmbeddedPlatform started = EmbeddedPlatform.onFreePorts(dir, java.util.Map.of()).start();
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     started.close();
                     deleteQuietly(dir);

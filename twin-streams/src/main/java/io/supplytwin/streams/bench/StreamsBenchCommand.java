@@ -3,9 +3,6 @@ package io.supplytwin.streams.bench;
 import com.sun.management.OperatingSystemMXBean;
 import io.supplytwin.core.network.ReferenceNetwork;
 import io.supplytwin.platform.EmbeddedPlatform;
-import io.supplytwin.platform.PortCheck;
-import io.supplytwin.platform.config.PlatformConfig;
-import io.supplytwin.platform.config.Settings;
 import io.supplytwin.platform.metrics.PlatformMetrics;
 import io.supplytwin.schemas.avro.HealthIndex;
 import io.supplytwin.schemas.avro.TelemetryReading;
@@ -23,7 +20,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -93,15 +89,8 @@ public final class StreamsBenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         out = spec.commandLine().getOut();
         Path dir = Files.createTempDirectory("twin-bench-streams-");
-        Map<String, String> set = new HashMap<>();
-        set.put("data.dir", dir.toString());
-        set.put("kafka.port", "" + PortCheck.freePort());
-        set.put("kafka.controller-port", "" + PortCheck.freePort());
-        set.put("registry.port", "" + PortCheck.freePort());
-        set.put("mqtt.port", "" + PortCheck.freePort());
         double load0 = os.getSystemLoadAverage();
-        try (EmbeddedPlatform started = new EmbeddedPlatform(PlatformConfig.from(Settings.load(PlatformConfig.SETTINGS, null,
-                Map.of(), set))).start()) {
+        try (EmbeddedPlatform started = EmbeddedPlatform.onFreePorts(dir, Map.of()).start()) {
             platform = started;
             registry = new RestSchemaRegistryClient(platform.registryUrl());
             progress("platform up: kafka %s; system load average %.2f on %d cores; commit interval %s",
