@@ -85,19 +85,29 @@ public final class EnterpriseProcessor implements Processor<String, EnterpriseIn
     }
 
     private boolean covered(HealthIndex health) {
+        return coverage(health) + 1e-9 >= minCoverage;
+    }
+
+    /** Share of the AHP weight whose key indicator had a score in a published health record. */
+    private static double coverage(HealthIndex health) {
         double coverage = 0;
         for (var c : health.getComponents()) {
             if (c.getScore() != null) {
                 coverage += c.getWeight();
             }
         }
-        return coverage + 1e-9 >= minCoverage;
+        return coverage;
     }
 
     private void health(EnterpriseTwin twin, long time) {
         io.supplytwin.core.health.HealthIndex index = rollUp.assess(twin.own, twin.equipment.values(), twin.orders.values());
         HealthAlerts.State state = new HealthAlerts.State(twin.lowAlert, twin.dropAlert);
         if (index.coverage() + 1e-9 >= minCoverage) {
+            if (twin.health != null && index.coverage() > coverage(twin.health) + 1e-9) {
+                // a key indicator joined H: earlier values were computed over fewer indicators and are not
+                // comparable, so the drop window starts again (otherwise a start-up looks like a fast drop)
+                twin.recentHealth.clear();
+            }
             twin.rememberHealth(time, index.h(), dropWindowMs);
             HealthAlerts.Outcome outcome = alerts.check(twin.enterpriseId(), time, index.h(), twin.recentMaxHealth(), state);
             state = outcome.state();

@@ -105,6 +105,24 @@ class HealthAndAlertsTest {
     }
 
     @Test
+    void keyIndicatorsArrivingLaterAreNotTakenForAFastDrop() {
+        Map<String, Double> first = new java.util.HashMap<>();
+        for (String k : List.of("order_fulfilment_rate_pct", "quality_pass_rate_pct", "inventory_turnover_ratio",
+                "capital_turnover_ratio")) {
+            first.put(k, TwinDriver.healthy().get(k));
+        }
+        twin.enterprise("t2-10", Duration.ZERO, first);
+        Map<String, Double> rest = new java.util.HashMap<>(TwinDriver.sick());
+        first.keySet().forEach(rest::remove);
+        twin.enterprise("t2-10", Duration.ofMinutes(5), rest);
+
+        List<HealthIndex> indices = health.readValuesToList();
+        assertThat(indices).hasSize(2);
+        assertThat(indices.get(0).getH() - indices.get(1).getH()).isGreaterThanOrEqualTo(0.1);
+        assertThat(alerts.readValuesToList()).extracting(Alert::getKind).doesNotContain("HEALTH_DROP");
+    }
+
+    @Test
     void noAlertsWhileTooFewKeyIndicatorsAreObserved() {
         twin.enterprise("t2-09", Duration.ZERO, Map.of("dso_days", 179.0));
         assertThat(health.readValue().getH()).isLessThan(0.6);
