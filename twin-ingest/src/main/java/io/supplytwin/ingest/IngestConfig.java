@@ -120,19 +120,6 @@ public record IngestConfig(
         return from(Settings.load(SETTINGS, null, Map.of(), overrides));
     }
 
-    /**
-     * The {@code ingest.*} settings among {@code settings}, defaults for those it does not declare (a configuration
-     * loaded with the platform's settings only still starts the bridge).
-     */
-    public static IngestConfig within(Settings settings) {
-        Map<String, String> mine = new java.util.HashMap<>();
-        settings.effective().forEach((key, value) -> {
-            if (key.startsWith("ingest.")) {
-                mine.put(key, value);
-            }
-        });
-        return with(mine);
-    }
 
     /** Every filter the bridge subscribes to, with the shared-subscription prefix. */
     public List<String> sharedFilters() {

@@ -31,12 +31,10 @@ class IngestConfigTest {
     }
 
     @Test
-    void aPlatformOnlyConfigurationGivesDefaultsAndAFullOneKeepsItsValues() {
-        assertThat(IngestConfig.within(Settings.defaults(io.supplytwin.platform.config.PlatformConfig.SETTINGS)).group())
-                .isEqualTo("supplytwin-ingest");
+    void aConfigurationWithThePlatformsSettingsKeepsTheBridgesValues() {
         List<io.supplytwin.platform.config.Setting<?>> all = new java.util.ArrayList<>(io.supplytwin.platform.config.PlatformConfig.SETTINGS);
         all.addAll(IngestConfig.SETTINGS);
-        IngestConfig c = IngestConfig.within(Settings.load(all, null, Map.of(), Map.of("ingest.group", "plant-b", "ingest.max-age", "3h")));
+        IngestConfig c = IngestConfig.from(Settings.load(all, null, Map.of(), Map.of("ingest.group", "plant-b", "ingest.max-age", "3h")));
         assertThat(c.group()).isEqualTo("plant-b");
         assertThat(c.maxAge()).isEqualTo(Duration.ofHours(3));
     }

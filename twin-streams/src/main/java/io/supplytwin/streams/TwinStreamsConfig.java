@@ -154,19 +154,6 @@ public record TwinStreamsConfig(
         return from(Settings.load(SETTINGS, null, Map.of(), overrides));
     }
 
-    /**
-     * The {@code streams.*} settings among {@code settings}, defaults for those it does not declare (a configuration
-     * loaded with the platform's settings only still starts the twin).
-     */
-    public static TwinStreamsConfig within(Settings settings) {
-        Map<String, String> mine = new HashMap<>();
-        settings.effective().forEach((key, value) -> {
-            if (key.startsWith("streams.")) {
-                mine.put(key, value);
-            }
-        });
-        return with(mine);
-    }
 
     /** The Kafka Streams properties of this configuration. */
     public Properties streamsProperties(String bootstrapServers, String advertisedServer) {

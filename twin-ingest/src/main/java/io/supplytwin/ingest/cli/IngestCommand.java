@@ -1,7 +1,6 @@
 package io.supplytwin.ingest.cli;
 
 import io.supplytwin.ingest.IngestConfig;
-import io.supplytwin.ingest.IngestEndpoints;
 import io.supplytwin.ingest.IngestService;
 import io.supplytwin.platform.cli.StandaloneCommand;
 import io.supplytwin.platform.config.PlatformConfig;
@@ -43,11 +42,11 @@ public final class IngestCommand extends StandaloneCommand {
 
     @Override
     protected int run(Settings settings, PrintWriter out) throws Exception {
-        IngestEndpoints at = IngestEndpoints.from(settings);
+        PlatformConfig at = PlatformConfig.from(settings);
         ShutdownStack started = new ShutdownStack();
         PlatformMetrics metrics = started.push(new PlatformMetrics("ingest"));
-        IngestService service = new IngestService(IngestConfig.from(settings), at.kafka(), at.registry(), at.mqtt(), metrics);
-        return runUntilStopped(service, started, out, "twin ingest: bridging " + at.mqtt() + " -> Kafka " + at.kafka()
-                + " (registry " + at.registry() + "). Press Ctrl+C to stop.");
+        IngestService service = new IngestService(IngestConfig.from(settings), at.kafkaEndpoint(), at.registryEndpoint(), at.mqttEndpoint(), metrics);
+        return runUntilStopped(service, started, out, "twin ingest: bridging " + at.mqttEndpoint() + " -> Kafka "
+                + at.kafkaEndpoint() + " (registry " + at.registryEndpoint() + "). Press Ctrl+C to stop.");
     }
 }

@@ -75,13 +75,18 @@ public record PlatformConfig(
         return externalMqtt.isEmpty();
     }
 
-    public PlatformConfig withPorts(int kafka, int controller, int registry, int mqtt, int http) {
-        return new PlatformConfig(dataDir, host, externalKafka, kafka, controller, replication, externalRegistry, registry,
-                externalMqtt, mqtt, mqttReceiveMaximum, mqttFilePersistence, http);
+    /** Kafka bootstrap servers: the external cluster if named, else the embedded broker's address. */
+    public String kafkaEndpoint() {
+        return embeddedKafka() ? host + ":" + kafkaPort : externalKafka;
     }
 
-    public PlatformConfig withDataDir(Path dir) {
-        return new PlatformConfig(dir, host, externalKafka, kafkaPort, kafkaControllerPort, replication, externalRegistry,
-                registryPort, externalMqtt, mqttPort, mqttReceiveMaximum, mqttFilePersistence, httpPort);
+    /** Schema registry URL: the external registry if named, else the embedded one's. */
+    public String registryEndpoint() {
+        return embeddedRegistry() ? "http://" + host + ":" + registryPort : externalRegistry;
+    }
+
+    /** MQTT broker URI: the external broker if named, else the embedded one's. */
+    public String mqttEndpoint() {
+        return embeddedMqtt() ? "tcp://" + host + ":" + mqttPort : externalMqtt;
     }
 }

@@ -45,6 +45,7 @@ public final class HttpApi implements AutoCloseable {
     private final MeterRegistry metrics;
     private final List<Route> routes = new ArrayList<>();
     private final Map<String, SseChannel> streams = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Integer, Counter> requests = new java.util.concurrent.ConcurrentHashMap<>();
     private HttpServer server;
     private ExecutorService executor;
 
@@ -170,8 +171,9 @@ public final class HttpApi implements AutoCloseable {
             LOG.error("request {} {} failed", ex.getRequestMethod(), ex.getRequestURI(), e);
             response = error(500, "internal error: " + e.getClass().getSimpleName());
         }
-        Counter.builder("supplytwin.http.requests").tag("status", String.valueOf(response.status()))
-                .description("HTTP requests answered, by status").register(metrics).increment();
+        requests.computeIfAbsent(response.status(), status -> Counter.builder("supplytwin.http.requests")
+                .tag("status", String.valueOf(status)).description("HTTP requests answered, by status").register(metrics))
+                .increment();
         ex.getResponseHeaders().set("Content-Type", response.contentType());
         ex.getResponseHeaders().set("Cache-Control", "no-store");
         boolean head = "HEAD".equals(ex.getRequestMethod());

@@ -49,9 +49,8 @@ public final class StreamsCommand extends StandaloneCommand {
     @Override
     protected int run(Settings settings, PrintWriter out) throws Exception {
         PlatformConfig platform = PlatformConfig.from(settings);
-        String kafkaAt = platform.embeddedKafka() ? platform.host() + ":" + platform.kafkaPort() : platform.externalKafka();
-        String registryAt = platform.embeddedRegistry() ? "http://" + platform.host() + ":" + platform.registryPort()
-                : platform.externalRegistry();
+        String kafkaAt = platform.kafkaEndpoint();
+        String registryAt = platform.registryEndpoint();
         TwinStreamsConfig config = TwinStreamsConfig.from(settings);
 
         ShutdownStack started = new ShutdownStack();
