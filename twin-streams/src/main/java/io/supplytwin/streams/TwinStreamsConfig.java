@@ -39,7 +39,10 @@ public record TwinStreamsConfig(
         RiskFallback riskFallback,
         double riskPrior,
         Duration riskMaxAge,
-        double defaultIndustryRisk) {
+        double defaultIndustryRisk,
+        boolean scoring,
+        Path modelsDir,
+        Duration scoringDay) {
 
     /** How P is chosen while no fresh RISK forecast exists for an enterprise. */
     public enum RiskFallback {
@@ -91,10 +94,17 @@ public record TwinStreamsConfig(
     public static final Setting<Double> DEFAULT_INDUSTRY_RISK = Setting.decimal("streams.default-industry-risk", 0.25,
             "industry risk R for enterprises the network model does not know");
 
+    public static final Setting<Boolean> SCORING = Setting.bool("streams.scoring", true,
+            "score forecasts, the risk P and equipment fault risk in-stream (false: P uses the fallback)");
+    public static final Setting<Path> MODELS_DIR = Setting.path("streams.models-dir", Path.of(".twin-data", "models"),
+            "model versions to score with; a small one is trained at first start when none loads");
+    public static final Setting<Duration> SCORING_DAY = Setting.duration("streams.scoring-day", Duration.ofDays(1),
+            "event time that closes one day of an enterprise's daily history (the models are trained on days)");
+
     public static final List<Setting<?>> SETTINGS = List.of(APPLICATION_ID, STATE_DIR, GUARANTEE, STANDBY_REPLICAS, THREADS,
             COMMIT_INTERVAL, CACHE_BYTES, APPLICATION_SERVER, HTTP_PORT, HEARTBEAT, GRACE, STATS_WINDOW, LATE_DLQ, HEALTH_ALERT_THRESHOLD,
             HEALTH_DROP_ALERT, HEALTH_DROP_WINDOW, HEALTH_MIN_COVERAGE, RISK_FALLBACK, RISK_PRIOR, RISK_MAX_AGE,
-            DEFAULT_INDUSTRY_RISK);
+            DEFAULT_INDUSTRY_RISK, SCORING, MODELS_DIR, SCORING_DAY);
 
     public TwinStreamsConfig {
         require(applicationId.matches("[A-Za-z0-9_.-]+"), "streams.application-id must be letters, digits, '.', '_' or '-', got '"
@@ -118,6 +128,7 @@ public record TwinStreamsConfig(
         requireUnit("streams.risk-prior", riskPrior);
         require(riskMaxAge.toMillis() > 0, "streams.risk-max-age must be positive");
         requireUnit("streams.default-industry-risk", defaultIndustryRisk);
+        require(scoringDay.toMillis() >= 60_000, "streams.scoring-day must be at least one minute, got " + scoringDay);
     }
 
     private static void require(boolean ok, String message) {
@@ -141,7 +152,8 @@ public record TwinStreamsConfig(
                 s.get(STANDBY_REPLICAS), s.get(THREADS), s.get(COMMIT_INTERVAL), s.get(CACHE_BYTES),
                 s.get(APPLICATION_SERVER).trim(), s.get(HEARTBEAT), s.get(GRACE), s.get(STATS_WINDOW), s.get(LATE_DLQ),
                 s.get(HEALTH_ALERT_THRESHOLD), s.get(HEALTH_DROP_ALERT), s.get(HEALTH_DROP_WINDOW), s.get(HEALTH_MIN_COVERAGE),
-                fallback, s.get(RISK_PRIOR), s.get(RISK_MAX_AGE), s.get(DEFAULT_INDUSTRY_RISK));
+                fallback, s.get(RISK_PRIOR), s.get(RISK_MAX_AGE), s.get(DEFAULT_INDUSTRY_RISK),
+                s.get(SCORING), s.get(MODELS_DIR), s.get(SCORING_DAY));
     }
 
     /** Defaults, for tests and embedded use. */
@@ -175,10 +187,19 @@ public record TwinStreamsConfig(
         return p;
     }
 
+    /** This configuration scoring with the model versions in {@code dir} (twin run keeps them in its data directory). */
+    public TwinStreamsConfig withModelsDir(Path dir) {
+        return new TwinStreamsConfig(applicationId, stateDir, processingGuarantee, standbyReplicas, threads, commitInterval,
+                cacheBytes, applicationServer, heartbeat, grace, statsWindow, lateToDeadLetter, healthAlertThreshold,
+                healthDropAlert, healthDropWindow, healthMinCoverage, riskFallback, riskPrior, riskMaxAge, defaultIndustryRisk,
+                scoring, dir, scoringDay);
+    }
+
     /** This configuration with another application id and state directory: tests and benchmarks run side by side. */
     public TwinStreamsConfig withApplication(String id, Path dir) {
         return new TwinStreamsConfig(id, dir, processingGuarantee, standbyReplicas, threads, commitInterval, cacheBytes,
                 applicationServer, heartbeat, grace, statsWindow, lateToDeadLetter, healthAlertThreshold, healthDropAlert,
-                healthDropWindow, healthMinCoverage, riskFallback, riskPrior, riskMaxAge, defaultIndustryRisk);
+                healthDropWindow, healthMinCoverage, riskFallback, riskPrior, riskMaxAge, defaultIndustryRisk, scoring, modelsDir,
+                scoringDay);
     }
 }

@@ -5,11 +5,14 @@ import io.supplytwin.core.catalogue.IndicatorCatalogue;
 import io.supplytwin.core.health.HealthModel;
 import io.supplytwin.core.network.ReferenceNetwork;
 import io.supplytwin.core.network.SupplyNetwork;
+import io.supplytwin.ml.artifact.ModelStore;
+import io.supplytwin.ml.scoring.Scorer;
 import io.supplytwin.platform.http.HttpApi;
 import io.supplytwin.platform.metrics.PlatformMetrics;
 import io.supplytwin.platform.service.Service;
 import io.supplytwin.schemas.registry.client.RestSchemaRegistryClient;
 import io.supplytwin.schemas.registry.client.SchemaRegistryClient;
+import io.supplytwin.streams.forecast.InStreamScoring;
 import io.supplytwin.streams.metrics.TwinStreamsMetrics;
 import io.supplytwin.streams.query.InteractiveQueries;
 import io.supplytwin.streams.query.TwinViews;
@@ -50,6 +53,7 @@ public final class TwinStreamsService implements Service {
     private final TwinStreamsMetrics metrics;
     private KafkaStreams streams;
     private KafkaStreamsMetrics streamsMetrics;
+    private Scorer scorer;
 
     /**
      * @param http    the process's HTTP API (already started): query routes are added to it and its address is
@@ -91,7 +95,16 @@ public final class TwinStreamsService implements Service {
     @Override
     public synchronized void start() throws Exception {
         SchemaRegistryClient registry = new RestSchemaRegistryClient(registryUrl);
-        Topology topology = TwinTopology.build(config, registry, topics, network, metrics);
+        InStreamScoring scoring = null;
+        if (config.scoring()) {
+            ModelStore.ensureModels(config.modelsDir());
+            scorer = Scorer.open(config.modelsDir(), Scorer.Options.defaults());
+            scoring = new InStreamScoring(scorer, metrics);
+        } else {
+            LOG.info("in-stream scoring is off (streams.scoring=false): P uses the {} fallback unless RISK forecasts arrive",
+                    config.riskFallback().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        Topology topology = TwinTopology.build(config, registry, topics, network, metrics, scoring);
         HostInfo self = advertised();
         streams = new KafkaStreams(topology, config.streamsProperties(bootstrapServers, self == null ? "" : self.host() + ":"
                 + self.port()));
@@ -151,5 +164,14 @@ public final class TwinStreamsService implements Service {
             streamsMetrics.close();
             streamsMetrics = null;
         }
+        if (scorer != null) {
+            scorer.close();
+            scorer = null;
+        }
+    }
+
+    /** The scorer in use (null before start or when scoring is off). */
+    public Scorer scorer() {
+        return scorer;
     }
 }

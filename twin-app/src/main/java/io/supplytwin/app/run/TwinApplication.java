@@ -160,6 +160,9 @@ public final class TwinApplication implements AutoCloseable {
             if (!settings.isSet(TwinStreamsConfig.STATE_DIR)) {
                 streams = streams.withApplication(streams.applicationId(), config.dataDir().resolve("streams"));
             }
+            if (!settings.isSet(TwinStreamsConfig.MODELS_DIR)) {
+                streams = streams.withModelsDir(config.dataDir().resolve("models"));
+            }
             services.add(new TwinStreamsService(streams, platform.bootstrapServers(), platform.registryUrl(), http, metrics));
         }
         if (wanted.contains("ingest")) {

@@ -3,6 +3,8 @@ package io.supplytwin.streams.metrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.concurrent.TimeUnit;
 import io.supplytwin.schemas.avro.EmitReason;
 import io.supplytwin.schemas.avro.TwinLevel;
 import io.supplytwin.streams.state.ApplyOutcome;
@@ -22,6 +24,9 @@ public final class TwinStreamsMetrics {
     private final Map<ApplyOutcome, Counter> readings = new EnumMap<>(ApplyOutcome.class);
     private final Map<String, Counter> states = new ConcurrentHashMap<>();
     private final Map<String, Counter> alerts = new ConcurrentHashMap<>();
+    private final Map<String, Timer> scoring = new ConcurrentHashMap<>();
+    private final Map<String, Counter> scoringSkipped = new ConcurrentHashMap<>();
+    private final Map<String, Counter> forecasts = new ConcurrentHashMap<>();
     private final LongAdder readingsIn = new LongAdder();
     private final LongAdder statesOut = new LongAdder();
     private final Counter health;
@@ -65,6 +70,34 @@ public final class TwinStreamsMetrics {
     public void alert(String kind) {
         alerts.computeIfAbsent(kind, k -> Counter.builder("supplytwin.streams.alerts").tag("kind", k)
                 .description("Alerts raised, by kind").register(registry)).increment();
+    }
+
+    /** One scoring call: what it scored (forecast, fault), with which model and version, and how long it took. */
+    public void scored(String kind, String model, String version, long nanos) {
+        scoring.computeIfAbsent(kind + "/" + model + "/" + version, k -> Timer.builder("supplytwin.scoring.latency")
+                .tag("kind", kind).tag("model", model).tag("version", version)
+                .description("Latency of one in-stream scoring call (forecast with order and P, or equipment fault risk), "
+                        + "by kind, model and model version")
+                .publishPercentiles(0.5, 0.99).register(registry)).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** A scoring call that did not happen: history too short, a value not finite, or the scorer failed. */
+    public void scoringSkipped(String reason) {
+        scoringSkipped.computeIfAbsent(reason, k -> Counter.builder("supplytwin.scoring.skipped").tag("reason", k)
+                .description("Enterprise days or equipment samples not scored, by reason (short, not_finite, error)")
+                .register(registry)).increment();
+    }
+
+    /** A record published to twin.forecast, by kind. */
+    public void forecast(String kind) {
+        forecasts.computeIfAbsent(kind, k -> Counter.builder("supplytwin.streams.forecasts").tag("kind", k)
+                .description("Records published to twin.forecast, by kind (DEMAND, ORDERS, RISK, EQUIPMENT_FAULT)")
+                .register(registry)).increment();
+    }
+
+    public long forecasts(String kind) {
+        Counter c = forecasts.get(kind);
+        return c == null ? 0 : (long) c.count();
     }
 
     /** Readings taken so far (all outcomes). */

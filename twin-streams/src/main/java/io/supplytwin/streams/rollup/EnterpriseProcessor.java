@@ -1,5 +1,10 @@
 package io.supplytwin.streams.rollup;
 
+import io.supplytwin.schemas.avro.Forecast;
+import io.supplytwin.schemas.avro.TwinLevel;
+import io.supplytwin.streams.forecast.DailyObservations;
+import io.supplytwin.streams.forecast.EnterpriseDays;
+import io.supplytwin.streams.forecast.InStreamScoring;
 import io.supplytwin.schemas.avro.Alert;
 import io.supplytwin.schemas.avro.CreditAssessment;
 import io.supplytwin.schemas.avro.HealthIndex;
@@ -32,11 +37,23 @@ public final class EnterpriseProcessor implements Processor<String, EnterpriseIn
     private final double minCoverage;
     private final long dropWindowMs;
     private final TwinStreamsMetrics metrics;
+    private final DailyScoring daily;
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, EnterpriseTwin> store;
+    private KeyValueStore<String, EnterpriseDays> days;
+
+    /** Where closed days are kept and who scores them; null when scoring is off. */
+    public record DailyScoring(String storeName, long dayMs, InStreamScoring scoring) {
+    }
 
     public EnterpriseProcessor(String storeName, HealthRollUp rollUp, HealthAlerts alerts, CreditScorer scorer,
                                double minCoverage, long dropWindowMs, TwinStreamsMetrics metrics) {
+        this(storeName, rollUp, alerts, scorer, minCoverage, dropWindowMs, metrics, null);
+    }
+
+    public EnterpriseProcessor(String storeName, HealthRollUp rollUp, HealthAlerts alerts, CreditScorer scorer,
+                               double minCoverage, long dropWindowMs, TwinStreamsMetrics metrics, DailyScoring daily) {
+        this.daily = daily;
         this.storeName = storeName;
         this.rollUp = rollUp;
         this.alerts = alerts;
@@ -50,6 +67,9 @@ public final class EnterpriseProcessor implements Processor<String, EnterpriseIn
     public void init(ProcessorContext<String, SpecificRecord> context) {
         this.context = context;
         this.store = context.getStateStore(storeName);
+        if (daily != null) {
+            this.days = context.getStateStore(daily.storeName());
+        }
     }
 
     @Override
@@ -66,6 +86,9 @@ public final class EnterpriseProcessor implements Processor<String, EnterpriseIn
         long time = in.time();
         switch (in.kind()) {
             case TWIN -> {
+                if (daily != null && in.level() == TwinLevel.ENTERPRISE) {
+                    advanceDay(twin, time);
+                }
                 twin.accept(in.entityId(), in.level(), in.values());
                 health(twin, time);
             }
@@ -82,6 +105,40 @@ public final class EnterpriseProcessor implements Processor<String, EnterpriseIn
             credit(twin, Math.max(time, twin.health.getTime().toEpochMilli()));
         }
         store.put(id, twin);
+    }
+
+    /**
+     * The enterprise's own readings drive its day: the first one of a later day closes the open day with the values
+     * and H as they stood at its end, appends it to the daily history, scores it and forwards the forecast records.
+     * Late readings (an earlier day) leave the clock alone.
+     */
+    private void advanceDay(EnterpriseTwin twin, long time) {
+        long day = Math.floorDiv(time, daily.dayMs());
+        if (twin.openDay == EnterpriseTwin.NO_DAY) {
+            twin.openDay = day;
+            return;
+        }
+        if (day <= twin.openDay) {
+            return;
+        }
+        long closing = twin.openDay;
+        twin.openDay = day;
+        if (twin.own.isEmpty()) {
+            return;
+        }
+        String id = twin.enterpriseId();
+        EnterpriseDays history = days.get(id);
+        if (history == null) {
+            history = EnterpriseDays.startingAt(closing);
+        }
+        double h = twin.health == null ? Double.NaN : twin.health.getH();
+        history.add(DailyObservations.close(closing - history.origin(), twin.own, h, history.last()));
+        days.put(id, history);
+        long end = (closing + 1) * daily.dayMs();
+        for (Forecast f : daily.scoring().daily(history.history(id), end)) {
+            context.forward(new Record<String, SpecificRecord>(id, f, end));
+            metrics.forecast(f.getKind().name());
+        }
     }
 
     private boolean covered(HealthIndex health) {

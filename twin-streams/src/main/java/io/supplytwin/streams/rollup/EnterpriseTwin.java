@@ -22,7 +22,7 @@ import java.util.TreeMap;
  */
 public final class EnterpriseTwin {
 
-    public static final StateCodec<EnterpriseTwin> CODEC = new StateCodec<>("enterprise twin", 1, EnterpriseTwin::write,
+    public static final StateCodec<EnterpriseTwin> CODEC = new StateCodec<>("enterprise twin", 2, EnterpriseTwin::write,
             EnterpriseTwin::read);
 
     /** One past health value. */
@@ -43,6 +43,10 @@ public final class EnterpriseTwin {
     CreditHistory history;
     HealthIndex health;
     CreditAssessment credit;
+    /** Absolute index (event time / scoring day) of the day being observed; {@link #NO_DAY} before the first. */
+    long openDay = NO_DAY;
+
+    static final long NO_DAY = Long.MIN_VALUE;
 
     EnterpriseTwin(String enterpriseId) {
         this.enterpriseId = enterpriseId;
@@ -130,6 +134,7 @@ public final class EnterpriseTwin {
         writeAvro(out, t.history == null ? null : t.history.toByteBuffer());
         writeAvro(out, t.health == null ? null : t.health.toByteBuffer());
         writeAvro(out, t.credit == null ? null : t.credit.toByteBuffer());
+        out.writeLong(t.openDay);
     }
 
     private static EnterpriseTwin read(DataInputStream in, int version) throws IOException {
@@ -153,6 +158,7 @@ public final class EnterpriseTwin {
         t.history = history == null ? null : CreditHistory.fromByteBuffer(history);
         t.health = health == null ? null : HealthIndex.fromByteBuffer(health);
         t.credit = credit == null ? null : CreditAssessment.fromByteBuffer(credit);
+        t.openDay = version >= 2 ? in.readLong() : NO_DAY; // format 1 had no daily history
         return t;
     }
 

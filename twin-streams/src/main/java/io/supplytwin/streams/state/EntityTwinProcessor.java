@@ -1,5 +1,14 @@
 package io.supplytwin.streams.state;
 
+import io.supplytwin.ml.feature.RiskIndicators;
+import io.supplytwin.ml.scoring.FaultRisk;
+import io.supplytwin.schemas.avro.Alert;
+import io.supplytwin.schemas.avro.ForecastKind;
+import io.supplytwin.schemas.avro.Severity;
+import io.supplytwin.streams.forecast.EquipmentSamples;
+import io.supplytwin.streams.forecast.InStreamScoring;
+import java.util.Locale;
+import java.util.Optional;
 import io.supplytwin.schemas.avro.DeadLetter;
 import io.supplytwin.schemas.avro.EmitReason;
 import io.supplytwin.schemas.avro.TelemetryReading;
@@ -31,6 +40,8 @@ public final class EntityTwinProcessor implements Processor<String, TelemetryRea
 
     private static final Logger LOG = LoggerFactory.getLogger(EntityTwinProcessor.class);
     public static final String LATE_READING = "LATE_READING";
+    public static final String FAULT_RISK = "EQUIPMENT_FAULT_RISK";
+    public static final String FAULT_RISK_CLEARED = "EQUIPMENT_FAULT_RISK_CLEARED";
 
     private final String storeName;
     private final EmissionPolicy policy;
@@ -40,8 +51,14 @@ public final class EntityTwinProcessor implements Processor<String, TelemetryRea
     private final boolean deadLetters;
     private final String sourceTopic;
     private final TwinStreamsMetrics metrics;
+    private final FaultSampling fault;
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, EntityTwin> store;
+    private KeyValueStore<String, EquipmentSamples> samples;
+
+    /** Where machines' 4-hourly samples are kept and who scores them; null when scoring is off. */
+    public record FaultSampling(String storeName, InStreamScoring scoring) {
+    }
 
     /**
      * @param forwarded   indicators each level passes to its enterprise
@@ -49,6 +66,13 @@ public final class EntityTwinProcessor implements Processor<String, TelemetryRea
      */
     public EntityTwinProcessor(String storeName, EmissionPolicy policy, Function<TwinLevel, Set<String>> forwarded,
                                int statsWindow, long graceMs, boolean deadLetters, String sourceTopic, TwinStreamsMetrics metrics) {
+        this(storeName, policy, forwarded, statsWindow, graceMs, deadLetters, sourceTopic, metrics, null);
+    }
+
+    public EntityTwinProcessor(String storeName, EmissionPolicy policy, Function<TwinLevel, Set<String>> forwarded,
+                               int statsWindow, long graceMs, boolean deadLetters, String sourceTopic, TwinStreamsMetrics metrics,
+                               FaultSampling fault) {
+        this.fault = fault;
         this.storeName = storeName;
         this.policy = policy;
         this.forwarded = forwarded;
@@ -63,6 +87,9 @@ public final class EntityTwinProcessor implements Processor<String, TelemetryRea
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
         this.store = context.getStateStore(storeName);
+        if (fault != null) {
+            this.samples = context.getStateStore(fault.storeName());
+        }
     }
 
     @Override
@@ -77,6 +104,7 @@ public final class EntityTwinProcessor implements Processor<String, TelemetryRea
             twin = EntityTwin.create(reading.getEntityId(), reading.getEnterpriseId(), reading.getLevel());
         }
         long time = reading.getEventTime().toEpochMilli();
+        long before = twin.latestEventTime();
         ApplyOutcome outcome = twin.apply(reading.getValues(), time, alpha, graceMs);
         metrics.reading(outcome);
         if (outcome == ApplyOutcome.TOO_LATE) {
@@ -97,7 +125,46 @@ public final class EntityTwinProcessor implements Processor<String, TelemetryRea
                         EnterpriseInput.twin(twin.entityId(), twin.level(), at, values), at));
             }
         }
+        if (fault != null && outcome == ApplyOutcome.APPLIED && twin.level() == TwinLevel.EQUIPMENT) {
+            long interval = InStreamScoring.FAULT_SAMPLE_INTERVAL.toMillis();
+            if (twin.readings() <= 1 || Math.floorDiv(time, interval) > Math.floorDiv(before, interval)) {
+                sampleForFault(key, twin, time);
+            }
+        }
         store.put(key, twin);
+    }
+
+    /**
+     * One sample per machine and 4 hours of event time (the fault model's cadence); with a full window, the fault risk
+     * goes to twin.forecast, and an alert is raised when it crosses the model's threshold (and cleared below it).
+     */
+    private void sampleForFault(String key, EntityTwin twin, long time) {
+        EquipmentSamples s = samples.get(key);
+        if (s == null) {
+            s = EquipmentSamples.empty();
+        }
+        s.add(twin.latest(RiskIndicators.EQUIPMENT));
+        Optional<InStreamScoring.Scored> scored = fault.scoring().fault(twin.entityId(), twin.enterpriseId(), s.samples(), time);
+        if (scored.isPresent()) {
+            FaultRisk risk = scored.get().risk();
+            context.forward(new Record<String, Object>(twin.entityId(), scored.get().record(), time));
+            metrics.forecast(ForecastKind.EQUIPMENT_FAULT.name());
+            if (risk.alert() != s.alert()) {
+                String kind = risk.alert() ? FAULT_RISK : FAULT_RISK_CLEARED;
+                String message = risk.alert()
+                        ? String.format(Locale.ROOT, "Machine %s: failure within 48 h has probability %.2f (threshold %.2f)",
+                        twin.entityId(), risk.probability(), risk.threshold())
+                        : String.format(Locale.ROOT, "Machine %s: failure risk back to %.2f, under %.2f", twin.entityId(),
+                        risk.probability(), risk.threshold());
+                Alert alert = new Alert(twin.enterpriseId() + ":" + kind + ":" + twin.entityId() + ":" + time,
+                        twin.enterpriseId(), twin.entityId(), Instant.ofEpochMilli(time),
+                        risk.alert() ? Severity.WARNING : Severity.INFO, kind, message, risk.probability(), risk.threshold());
+                context.forward(new Record<String, Object>(twin.enterpriseId(), alert, time));
+                metrics.alert(kind);
+                s.alert(risk.alert());
+            }
+        }
+        samples.put(key, s);
     }
 
     private void lateReading(String key, TelemetryReading reading, EntityTwin twin, long timestamp) {

@@ -26,7 +26,13 @@ import io.supplytwin.streams.rollup.EnterpriseTwin;
 import io.supplytwin.streams.state.EmissionPolicy;
 import io.supplytwin.streams.state.EntityTwin;
 import io.supplytwin.streams.state.EntityTwinProcessor;
+import io.supplytwin.streams.forecast.DailyObservations;
+import io.supplytwin.streams.forecast.EnterpriseDays;
+import io.supplytwin.streams.forecast.EquipmentSamples;
+import io.supplytwin.streams.forecast.InStreamScoring;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -64,14 +70,31 @@ public final class TwinTopology {
     public static final String LEDGER_STORE = "ledger-credit-history";
     /** Name of the repartition step (its topic is {@code <application id>-enterprise-inputs-repartition}). */
     public static final String ENTERPRISE_INPUTS = "enterprise-inputs";
+    /** Closed days of each enterprise, the scorer's input (only when scoring). */
+    public static final String DAYS_STORE = "twin-enterprise-days";
+    /** 4-hourly samples of each machine, the fault model's input (only when scoring). */
+    public static final String FAULT_SAMPLES_STORE = "twin-equipment-samples";
 
     private TwinTopology() {
     }
 
+    /** The topology without in-stream scoring (P from RISK records others publish, or the fallback). */
     public static Topology build(TwinStreamsConfig config, SchemaRegistryClient registry, StreamsTopics topics,
                                  SupplyNetwork network, TwinStreamsMetrics metrics) {
+        return build(config, registry, topics, network, metrics, null);
+    }
+
+    /**
+     * @param scoring the scorer to call per enterprise and day and per machine and 4 hours; null: no scoring
+     */
+    public static Topology build(TwinStreamsConfig config, SchemaRegistryClient registry, StreamsTopics topics,
+                                 SupplyNetwork network, TwinStreamsMetrics metrics, InStreamScoring scoring) {
         IndicatorCatalogue catalogue = IndicatorCatalogue.standard();
-        HealthRollUp rollUp = new HealthRollUp(HealthModel.standard(), List.of(CreditScorer.MONTHLY_REVENUE));
+        Set<String> extra = new TreeSet<>(List.of(CreditScorer.MONTHLY_REVENUE));
+        if (scoring != null) {
+            extra.addAll(DailyObservations.INDICATORS);
+        }
+        HealthRollUp rollUp = new HealthRollUp(HealthModel.standard(), extra);
         EmissionPolicy policy = EmissionPolicy.of(catalogue, config.heartbeat());
         HealthAlerts alerts = new HealthAlerts(config.healthAlertThreshold(), config.healthDropAlert());
         CreditScorer scorer = new CreditScorer(config, network, catalogue);
@@ -81,6 +104,19 @@ public final class TwinTopology {
                 EntityTwin.CODEC.serde()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ENTERPRISE_STORE), Serdes.String(),
                 EnterpriseTwin.CODEC.serde()));
+        if (scoring != null) {
+            builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DAYS_STORE), Serdes.String(),
+                    EnterpriseDays.CODEC.serde()));
+            builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(FAULT_SAMPLES_STORE),
+                    Serdes.String(), EquipmentSamples.CODEC.serde()));
+        }
+        EntityTwinProcessor.FaultSampling faults = scoring == null ? null
+                : new EntityTwinProcessor.FaultSampling(FAULT_SAMPLES_STORE, scoring);
+        EnterpriseProcessor.DailyScoring daily = scoring == null ? null
+                : new EnterpriseProcessor.DailyScoring(DAYS_STORE, config.scoringDay().toMillis(), scoring);
+        String[] entityStores = scoring == null ? new String[] {ENTITY_STORE} : new String[] {ENTITY_STORE, FAULT_SAMPLES_STORE};
+        String[] enterpriseStores = scoring == null ? new String[] {ENTERPRISE_STORE}
+                : new String[] {ENTERPRISE_STORE, DAYS_STORE};
 
         KStream<String, TelemetryReading> telemetry = builder.stream(topics.telemetry().name(),
                 Consumed.with(topics.telemetry().keySerde(registry), topics.telemetry().valueSerde(registry))
@@ -88,7 +124,7 @@ public final class TwinTopology {
         String source = topics.telemetry().name();
         KStream<String, Object> twinOut = telemetry.process(() -> new EntityTwinProcessor(ENTITY_STORE, policy,
                         rollUp::forwarded, config.statsWindow(), config.grace().toMillis(), config.lateToDeadLetter(), source,
-                        metrics), Named.as("entity-twins"), ENTITY_STORE);
+                        metrics, faults), Named.as("entity-twins"), entityStores);
 
         KStream<String, EnterpriseInput> rollUpValues = twinOut.filter((k, v) -> v instanceof EnterpriseInput,
                 Named.as("roll-up-values")).mapValues(v -> (EnterpriseInput) v);
@@ -128,13 +164,22 @@ public final class TwinTopology {
 
         KStream<String, SpecificRecord> enterpriseOut = byEnterprise.merge(histories, Named.as("enterprise-and-ledger"))
                 .process(() -> new EnterpriseProcessor(ENTERPRISE_STORE, rollUp, alerts, scorer, config.healthMinCoverage(),
-                        config.healthDropWindow().toMillis(), metrics), Named.as("enterprise-twins"), ENTERPRISE_STORE);
+                        config.healthDropWindow().toMillis(), metrics, daily), Named.as("enterprise-twins"), enterpriseStores);
         enterpriseOut.filter((k, v) -> v instanceof HealthIndex, Named.as("health-out")).mapValues(v -> (HealthIndex) v)
                 .to(topics.health().name(), produced(topics.health(), registry));
         enterpriseOut.filter((k, v) -> v instanceof Alert, Named.as("alerts-out")).mapValues(v -> (Alert) v)
                 .to(topics.alerts().name(), produced(topics.alerts(), registry));
         enterpriseOut.filter((k, v) -> v instanceof CreditAssessment, Named.as("credit-out"))
                 .mapValues(v -> (CreditAssessment) v).to(topics.credit().name(), produced(topics.credit(), registry));
+        if (scoring != null) {
+            Produced<String, Forecast> toForecasts = produced(topics.forecast(), registry);
+            twinOut.filter((k, v) -> v instanceof Forecast, Named.as("fault-forecasts")).mapValues(v -> (Forecast) v)
+                    .to(topics.forecast().name(), toForecasts.withName("faults-to-" + topics.forecast().name()));
+            twinOut.filter((k, v) -> v instanceof Alert, Named.as("fault-alerts")).mapValues(v -> (Alert) v)
+                    .to(topics.alerts().name(), produced(topics.alerts(), registry).withName("faults-to-" + topics.alerts().name()));
+            enterpriseOut.filter((k, v) -> v instanceof Forecast, Named.as("daily-forecasts")).mapValues(v -> (Forecast) v)
+                    .to(topics.forecast().name(), produced(topics.forecast(), registry));
+        }
         return builder.build();
     }
 

@@ -63,12 +63,16 @@ final class StreamsTestKit {
     /** A twin on these topics with its own application id (or a shared one) and state directory. */
     TwinStreamsService twin(String applicationId, Path stateDir, HttpApi http) throws Exception {
         TwinStreamsConfig config = TwinStreamsConfig.with(Map.of("streams.commit-interval", "100ms",
-                "streams.heartbeat", "30m", "streams.grace", "10m")).withApplication(applicationId, stateDir);
+                "streams.heartbeat", "30m", "streams.grace", "10m")).withApplication(applicationId, stateDir)
+                .withModelsDir(MODELS);
         TwinStreamsService service = new TwinStreamsService(config, platform.bootstrapServers(), platform.registryUrl(), http,
                 new PlatformMetrics("streams-it"), topics, ReferenceNetwork.create());
         service.start();
         return service;
     }
+
+    /** One model directory for every IT of this JVM: the first twin to start trains the small first-start version. */
+    static final Path MODELS = Path.of("target", "it-models");
 
     static Path tempDir() throws Exception {
         return Files.createTempDirectory("twin-streams-it-");

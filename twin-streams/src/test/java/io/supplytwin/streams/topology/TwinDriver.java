@@ -2,6 +2,7 @@ package io.supplytwin.streams.topology;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.supplytwin.core.network.ReferenceNetwork;
+import io.supplytwin.ml.scoring.Scorer;
 import io.supplytwin.core.network.SupplyNetwork;
 import io.supplytwin.schemas.avro.CreditHistory;
 import io.supplytwin.schemas.avro.Forecast;
@@ -12,6 +13,7 @@ import io.supplytwin.schemas.avro.TwinLevel;
 import io.supplytwin.schemas.registry.server.LocalSchemaRegistry;
 import io.supplytwin.schemas.topic.Topic;
 import io.supplytwin.streams.TwinStreamsConfig;
+import io.supplytwin.streams.forecast.InStreamScoring;
 import io.supplytwin.streams.metrics.TwinStreamsMetrics;
 import io.supplytwin.streams.rollup.EnterpriseTwin;
 import io.supplytwin.streams.state.EntityTwin;
@@ -49,6 +51,11 @@ final class TwinDriver implements AutoCloseable {
     }
 
     TwinDriver(Map<String, String> settings) {
+        this(settings, null);
+    }
+
+    /** With in-stream scoring by {@code scorer} (null: off). */
+    TwinDriver(Map<String, String> settings, Scorer scorer) {
         Map<String, String> all = new HashMap<>(Map.of("streams.heartbeat", "30m", "streams.grace", "10m"));
         all.putAll(settings);
         TwinStreamsConfig config = TwinStreamsConfig.with(all);
@@ -60,7 +67,8 @@ final class TwinDriver implements AutoCloseable {
         }
         Properties props = config.withApplication("twin-test", dir).streamsProperties("unused:9092", "");
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
-        driver = new TopologyTestDriver(TwinTopology.build(config, registry, topics, NETWORK, metrics), props);
+        driver = new TopologyTestDriver(TwinTopology.build(config, registry, topics, NETWORK, metrics,
+                scorer == null ? null : new InStreamScoring(scorer, metrics)), props);
         telemetry = input(topics.telemetry());
         forecasts = input(topics.forecast());
         ledger = input(topics.creditHistory());
