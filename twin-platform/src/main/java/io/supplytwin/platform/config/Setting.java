@@ -74,7 +74,8 @@ public record Setting<T>(String key, T defaultValue, Function<String, T> parser,
         };
     }
 
-    static Duration parseDuration(String s) {
+    /** Parses 500ms, 30s, 5m, 2h, 1d or ISO-8601 (PT30S); the same reading as every duration setting. */
+    public static Duration parseDuration(String s) {
         String t = s.trim().toLowerCase();
         if (t.startsWith("p")) {
             return Duration.parse(t.toUpperCase());

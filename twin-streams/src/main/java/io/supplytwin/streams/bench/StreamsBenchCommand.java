@@ -3,13 +3,17 @@ package io.supplytwin.streams.bench;
 import com.sun.management.OperatingSystemMXBean;
 import io.supplytwin.core.network.ReferenceNetwork;
 import io.supplytwin.platform.EmbeddedPlatform;
+import io.supplytwin.platform.config.Setting;
 import io.supplytwin.platform.metrics.PlatformMetrics;
 import io.supplytwin.schemas.avro.HealthIndex;
 import io.supplytwin.schemas.avro.TelemetryReading;
 import io.supplytwin.schemas.registry.client.RestSchemaRegistryClient;
 import io.supplytwin.schemas.registry.client.SchemaRegistryClient;
 import io.supplytwin.schemas.topic.Topic;
+import io.supplytwin.ml.artifact.ModelStore;
+import io.supplytwin.schemas.avro.ForecastKind;
 import io.supplytwin.streams.TwinStreamsConfig;
+import io.supplytwin.streams.metrics.TwinStreamsMetrics;
 import io.supplytwin.streams.TwinStreamsService;
 import io.supplytwin.streams.topology.StreamsTopics;
 import io.supplytwin.streams.topology.TwinTopology;
@@ -75,6 +79,22 @@ public final class StreamsBenchCommand implements Callable<Integer> {
     @Option(names = "--commit-interval", description = "streams.commit-interval of the twin and pass-through runs (default ${DEFAULT-VALUE})")
     String commitInterval = "100ms";
 
+    @Option(names = "--scoring-twins", description = "distinct twins in the scoring on/off input (default ${DEFAULT-VALUE})")
+    int scoringTwins = 100;
+
+    @Option(names = "--scoring-readings", description = "prefilled readings of the scoring on/off runs (default ${DEFAULT-VALUE})")
+    int scoringReadings = 100_000;
+
+    @Option(names = "--scoring-cycle", paramLabel = "DURATION", description = "event time between a twin's readings in the scoring runs (default ${DEFAULT-VALUE})")
+    String scoringCycleText = "1h";
+
+    @Option(names = "--models", paramLabel = "DIR", description = "model versions to score with (default: a temporary directory "
+            + "where a small first-start version is trained)")
+    Path models;
+
+    @Option(names = "--skip", split = ",", paramLabel = "STEP", description = "steps to leave out: throughput, scoring, latency")
+    List<String> skip = List.of();
+
     private PrintWriter out;
     private EmbeddedPlatform platform;
     private SchemaRegistryClient registry;
@@ -96,24 +116,54 @@ public final class StreamsBenchCommand implements Callable<Integer> {
             progress("platform up: kafka %s; system load average %.2f on %d cores; commit interval %s",
                     platform.bootstrapServers(), load0, os.getAvailableProcessors(), commitInterval);
 
-            StreamsTopics input = topics("throughput");
-            int produced = prefill(input.telemetry(), new SyntheticGateways("tp", twins));
-            double pass = passThrough(input, produced);
-            Run eos = twin(input, produced, StreamsConfig.EXACTLY_ONCE_V2);
-            Run alos = twin(input, produced, StreamsConfig.AT_LEAST_ONCE);
-            Latency latency = latency();
+            Duration scoringCycle = Setting.parseDuration(scoringCycleText);
+            if (models == null) {
+                models = dir.resolve("models");
+            }
+            progress("model version %s in %s", ModelStore.ensureModels(models), models);
+
+            double pass = Double.NaN;
+            Run eos = null;
+            Run alos = null;
+            if (!skip.contains("throughput")) {
+                StreamsTopics input = topics("throughput");
+                int produced = prefill(input.telemetry(), new SyntheticGateways("tp", twins), readings, Duration.ofMinutes(5));
+                pass = passThrough(input, produced);
+                eos = twin(input, produced, StreamsConfig.EXACTLY_ONCE_V2, false);
+                alos = twin(input, produced, StreamsConfig.AT_LEAST_ONCE, false);
+            }
+            Run off = null;
+            Run on = null;
+            if (!skip.contains("scoring")) {
+                StreamsTopics input = topics("scoring");
+                int produced = prefill(input.telemetry(), new SyntheticGateways("sc", scoringTwins), scoringReadings, scoringCycle);
+                off = twin(input, produced, StreamsConfig.EXACTLY_ONCE_V2, false);
+                on = twin(input, produced, StreamsConfig.EXACTLY_ONCE_V2, true);
+            }
+            Latency latency = skip.contains("latency") ? null : latency();
 
             out.println();
-            out.printf(Locale.ROOT, "pass-through (exactly_once_v2)   %,10.0f readings/s%n", pass);
-            out.printf(Locale.ROOT, "twin topology (exactly_once_v2)  %,10.0f readings/s   %.2fx pass-through (target >= 0.5)%n",
-                    eos.rate, eos.rate / pass);
-            out.printf(Locale.ROOT, "twin topology (at_least_once)    %,10.0f readings/s   exactly_once_v2 = %.2fx at_least_once"
-                    + " (target >= 0.85)%n", alos.rate, eos.rate / alos.rate);
-            out.printf(Locale.ROOT, "event-driven reduction           %,d readings -> %,d states (%.1f%% fewer)%n", eos.in, eos.out,
-                    100.0 * (1 - (double) eos.out / eos.in));
-            out.printf(Locale.ROOT, "latency produce -> twin.health at %,d readings/s for %d s: p50 %.0f ms, p99 %.0f ms, max %.0f ms"
-                    + " over %,d health records (target p99 <= 2000 ms); %,d readings -> %,d states%n", rate, seconds,
-                    latency.p50, latency.p99, latency.max, latency.samples, latency.in, latency.out);
+            if (eos != null) {
+                out.printf(Locale.ROOT, "pass-through (exactly_once_v2)   %,10.0f readings/s%n", pass);
+                out.printf(Locale.ROOT, "twin topology (exactly_once_v2)  %,10.0f readings/s   %.2fx pass-through (target >= 0.5)%n",
+                        eos.rate, eos.rate / pass);
+                out.printf(Locale.ROOT, "twin topology (at_least_once)    %,10.0f readings/s   exactly_once_v2 = %.2fx at_least_once"
+                        + " (target >= 0.85)%n", alos.rate, eos.rate / alos.rate);
+                out.printf(Locale.ROOT, "event-driven reduction           %,d readings -> %,d states (%.1f%% fewer)%n", eos.in, eos.out,
+                        100.0 * (1 - (double) eos.out / eos.in));
+            }
+            if (on != null) {
+                out.printf(Locale.ROOT, "twin, scoring off                %,10.0f readings/s   (%,d twins, a reading every %s of event time)%n",
+                        off.rate, scoringTwins, scoringCycleText);
+                out.printf(Locale.ROOT, "twin, scoring on                 %,10.0f readings/s   %.2fx scoring off (target >= 0.7); %,d forecast"
+                        + " records, %,d scoring calls (%,d skipped)%n", on.rate, on.rate / off.rate, on.forecasts, on.scored,
+                        on.skipped);
+            }
+            if (latency != null) {
+                out.printf(Locale.ROOT, "latency produce -> twin.health at %,d readings/s for %d s: p50 %.0f ms, p99 %.0f ms, max %.0f ms"
+                        + " over %,d health records (target p99 <= 2000 ms); %,d readings -> %,d states%n", rate, seconds,
+                        latency.p50, latency.p99, latency.max, latency.samples, latency.in, latency.out);
+            }
             out.printf(Locale.ROOT, "system load average: %.2f at start, %.2f at end (%d cores shared with other work)%n", load0,
                     os.getSystemLoadAverage(), os.getAvailableProcessors());
             out.flush();
@@ -121,7 +171,10 @@ public final class StreamsBenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private record Run(double rate, long in, long out) {
+    private record Run(double rate, long in, long out, long forecasts, long scored, long skipped) {
+        Run(double rate, long in, long out) {
+            this(rate, in, out, 0, 0, 0);
+        }
     }
 
     private record Latency(double p50, double p99, double max, int samples, long in, long out) {
@@ -146,13 +199,13 @@ public final class StreamsBenchCommand implements Callable<Integer> {
                 topic.valueSerde(registry).serializer());
     }
 
-    /** Every twin reports in turn, five minutes of event time apart per round. */
-    private int prefill(Topic<String, TelemetryReading> topic, SyntheticGateways gateways) {
-        Instant start = Instant.now().minus(Duration.ofMinutes(5L * (readings / gateways.twins() + 1)));
+    /** Every twin reports in turn, {@code cycle} of event time apart per round. */
+    private int prefill(Topic<String, TelemetryReading> topic, SyntheticGateways gateways, int readings, Duration cycle) {
+        Instant start = Instant.now().minus(cycle.multipliedBy(readings / gateways.twins() + 1));
         try (KafkaProducer<String, TelemetryReading> producer = producer(topic)) {
             for (int n = 0; n < readings; n++) {
                 int i = n % gateways.twins();
-                TelemetryReading r = gateways.reading(i, start.plus(Duration.ofMinutes(5L * (n / gateways.twins()))));
+                TelemetryReading r = gateways.reading(i, start.plus(cycle.multipliedBy(n / gateways.twins())));
                 producer.send(new ProducerRecord<>(topic.name(), r.getEntityId(), r));
                 if ((n + 1) % 50_000 == 0) {
                     progress("prefilled %,d / %,d readings", n + 1, readings);
@@ -162,15 +215,17 @@ public final class StreamsBenchCommand implements Callable<Integer> {
         return readings;
     }
 
-    private TwinStreamsConfig config(String name, String guarantee) throws Exception {
-        return TwinStreamsConfig.with(Map.of("streams.processing-guarantee", guarantee, "streams.commit-interval", commitInterval))
-                .withApplication("bench-" + name + "-" + System.nanoTime(), Files.createTempDirectory("twin-bench-state-"));
+    private TwinStreamsConfig config(String name, String guarantee, boolean scoring) throws Exception {
+        return TwinStreamsConfig.with(Map.of("streams.processing-guarantee", guarantee, "streams.commit-interval", commitInterval,
+                        "streams.scoring", Boolean.toString(scoring)))
+                .withApplication("bench-" + name + "-" + System.nanoTime(), Files.createTempDirectory("twin-bench-state-"))
+                .withModelsDir(models);
     }
 
     private double passThrough(StreamsTopics input, int total) throws Exception {
         StreamsTopics output = topics("passthrough");
         LongAdder processed = new LongAdder();
-        TwinStreamsConfig config = config("passthrough", StreamsConfig.EXACTLY_ONCE_V2);
+        TwinStreamsConfig config = config("passthrough", StreamsConfig.EXACTLY_ONCE_V2, false);
         try (KafkaStreams streams = new KafkaStreams(TwinTopology.passThrough(registry, input.telemetry(), output.telemetry(),
                 processed), config.streamsProperties(platform.bootstrapServers(), ""))) {
             streams.start();
@@ -178,19 +233,29 @@ public final class StreamsBenchCommand implements Callable<Integer> {
         }
     }
 
-    private Run twin(StreamsTopics input, int total, String guarantee) throws Exception {
-        StreamsTopics own = StreamsTopics.prefixed("bench-twin-" + guarantee + ".");
+    private Run twin(StreamsTopics input, int total, String guarantee, boolean scoring) throws Exception {
+        StreamsTopics own = StreamsTopics.prefixed("bench-twin-" + guarantee + "-" + System.nanoTime() + ".");
         StreamsTopics topics = new StreamsTopics(input.telemetry(), own.telemetryDlq(), own.equipmentState(),
                 own.orderState(), own.enterpriseState(), own.health(), own.forecast(), own.credit(), own.alerts(),
                 own.creditHistory());
         try (Admin admin = admin()) {
             topics.ensure(admin, (short) 1);
         }
-        try (TwinStreamsService service = new TwinStreamsService(config("twin", guarantee), platform.bootstrapServers(),
-                platform.registryUrl(), null, new PlatformMetrics("bench"), topics, ReferenceNetwork.create())) {
+        PlatformMetrics metrics = new PlatformMetrics("bench");
+        try (TwinStreamsService service = new TwinStreamsService(config("twin", guarantee, scoring), platform.bootstrapServers(),
+                platform.registryUrl(), null, metrics, topics, ReferenceNetwork.create())) {
             service.start();
-            Run run = measure("twin " + guarantee, service.metrics()::readingsIn, total);
-            return new Run(run.rate, service.metrics().readingsIn(), service.metrics().statesOut());
+            Run run = measure("twin " + guarantee + (scoring ? ", scoring on" : ""), service.metrics()::readingsIn, total);
+            TwinStreamsMetrics m = service.metrics();
+            long forecasts = 0;
+            for (ForecastKind kind : ForecastKind.values()) {
+                forecasts += m.forecasts(kind.name());
+            }
+            long scored = (long) metrics.registry().find("supplytwin.scoring.latency").timers().stream()
+                    .mapToLong(t -> t.count()).sum();
+            long skipped = (long) metrics.registry().find("supplytwin.scoring.skipped").counters().stream()
+                    .mapToDouble(c -> c.count()).sum();
+            return new Run(run.rate, m.readingsIn(), m.statesOut(), forecasts, scored, skipped);
         }
     }
 
@@ -222,7 +287,7 @@ public final class StreamsBenchCommand implements Callable<Integer> {
     private Latency latency() throws Exception {
         StreamsTopics topics = topics("latency");
         SyntheticGateways gateways = new SyntheticGateways("lt", latencyTwins);
-        try (TwinStreamsService service = new TwinStreamsService(config("latency", StreamsConfig.EXACTLY_ONCE_V2),
+        try (TwinStreamsService service = new TwinStreamsService(config("latency", StreamsConfig.EXACTLY_ONCE_V2, true),
                 platform.bootstrapServers(), platform.registryUrl(), null, new PlatformMetrics("bench"), topics,
                 ReferenceNetwork.create());
              KafkaConsumer<String, HealthIndex> consumer = healthReader(topics.health())) {
