@@ -134,9 +134,18 @@
     html += `<h3>Credit</h3><dl class="kv"><dt>C</dt><dd data-testid="panel-c">${fmt(v.c)}</dd><dt>band</dt><dd>${v.rateBand ? `<span class="band ${esc(v.rateBand)}">${esc(v.rateBand)}</span>` : "–"}</dd>` +
       `<dt>rate</dt><dd>${v.rate !== null && v.rate !== undefined ? fmt(v.rate, 2) + " %" : "–"}</dd><dt>limit Lmax</dt><dd>${money(v.lmax)}</dd><dt>risk P from</dt><dd>${esc(v.pSource || "–")}</dd></dl>`;
     html += `<div id="explanation"></div>`;
-    if (v.forecast) {
-      html += `<h3>Latest forecast</h3><div class="muted">${esc(v.forecast.kind)} · ${esc(v.forecast.model)}</div>` +
-        `<div>${v.forecast.probability !== null && v.forecast.probability !== undefined ? "P = " + fmt(v.forecast.probability) : (v.forecast.values || []).map((x) => fmt(x, 1)).join(", ")}</div>`;
+    const fc = v.forecasts || {};
+    if (Object.keys(fc).length) {
+      const why = (f) => (f.contributors || []).map((c) => `${esc(c.feature)} ${c.value >= 0 ? "+" : ""}${fmt(c.value, 2)}`).join(", ");
+      const row = (label, f, text) => f ? `<tr><td>${label}</td><td>${text}</td><td class="muted">${esc(f.model)}${f.contributors ? " · " + why(f) : ""}</td></tr>` : "";
+      html += `<h3>Forecast</h3><table data-testid="panel-forecast">` +
+        row("demand, next 7 days", fc.DEMAND, fc.DEMAND ? (fc.DEMAND.values || []).map((x) => fmt(x, 0)).join(" ") : "") +
+        row("recommended order", fc.ORDERS, fc.ORDERS ? fmt((fc.ORDERS.values || [])[0], 0) + " units" : "") +
+        row("risk P (30 days)", fc.RISK, fc.RISK ? fmt(fc.RISK.probability) : "") +
+        row("machine fault (48 h)", fc.EQUIPMENT_FAULT, fc.EQUIPMENT_FAULT ? esc(fc.EQUIPMENT_FAULT.entityId) + " P = " + fmt(fc.EQUIPMENT_FAULT.probability) : "") +
+        `</table>`;
+    } else {
+      html += `<h3>Forecast</h3><div class="muted">none yet: the scorer needs 15 closed days of this enterprise (30 for P)</div>`;
     }
     if (v.alerts && v.alerts.length) {
       html += `<h3>Recent alerts</h3>` + v.alerts.map((a) => `<div class="alertitem"><b>${esc(a.severity)}</b> ${esc(a.message)}<div class="muted">${new Date(a.time).toLocaleString()}</div></div>`).join("");

@@ -233,8 +233,13 @@ public final class DashboardFeed implements Service {
                 m.put("probability", f.getProbability());
                 m.put("model", f.getModel() + " " + f.getModelVersion());
                 m.put("time", f.getTime().toEpochMilli());
+                m.put("entityId", f.getEntityId());
+                if (f.getContributors() != null) {
+                    m.put("contributors", f.getContributors().stream().map(c -> Map.of("feature", c.getFeature(),
+                            "value", c.getValue())).toList());
+                }
                 EnterpriseView v = view(f.getEnterpriseId());
-                v.forecast = m;
+                v.forecasts.put(f.getKind().name(), m);
                 dirty.add(v.id);
             }
         } catch (RuntimeException e) {

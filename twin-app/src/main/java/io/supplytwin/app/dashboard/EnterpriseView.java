@@ -23,7 +23,8 @@ final class EnterpriseView {
     String pSource;
     long creditTime;
     final Deque<Map<String, Object>> alerts = new ConcurrentLinkedDeque<>(); // read by metric scrapes too
-    Map<String, Object> forecast;
+    /** The latest twin.forecast record per kind (DEMAND, ORDERS, RISK, EQUIPMENT_FAULT of any of its machines). */
+    final Map<String, Map<String, Object>> forecasts = new java.util.concurrent.ConcurrentSkipListMap<>();
 
     EnterpriseView(String id) {
         this.id = id;
@@ -54,7 +55,7 @@ final class EnterpriseView {
         m.put("pSource", pSource);
         m.put("creditTime", creditTime);
         m.put("alerts", new ArrayList<>(alerts));
-        m.put("forecast", forecast);
+        m.put("forecasts", new LinkedHashMap<>(forecasts));
         return m;
     }
 }
