@@ -120,8 +120,8 @@ public final class TwinStreamsService implements Service {
             }
         });
         if (http != null && self != null) {
-            new InteractiveQueries(streams, self, new TwinViews(IndicatorCatalogue.standard(), HealthModel.standard(), network))
-                    .install(http);
+            new InteractiveQueries(streams, self, new TwinViews(IndicatorCatalogue.standard(), HealthModel.standard(), network),
+                    scorer).install(http);
         }
         streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(platformMetrics.registry());

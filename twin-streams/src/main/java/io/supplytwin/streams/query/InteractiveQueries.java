@@ -1,5 +1,10 @@
 package io.supplytwin.streams.query;
 
+import io.supplytwin.ml.feature.EntityHistory;
+import io.supplytwin.ml.feature.ForecastFeatures;
+import io.supplytwin.ml.scoring.ForecastResult;
+import io.supplytwin.ml.scoring.Scorer;
+import io.supplytwin.streams.forecast.EnterpriseDays;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.supplytwin.platform.http.HttpApi;
 import io.supplytwin.platform.http.HttpError;
@@ -40,6 +45,8 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  *   <li>{@code GET /api/twins/{entityId}}</li>
  *   <li>{@code GET /api/enterprises/{id}/health}, {@code GET /api/enterprises/{id}/credit}</li>
  *   <li>{@code GET /api/enterprises?page=0&size=50} (pages from 0; size 1..500)</li>
+ *   <li>{@code GET /api/enterprises/{id}/forecast}: the forecast, order and P for the enterprise's closed days, with
+ *       their full SHAP explanations computed on request (sampled for neural models); only when scoring</li>
  * </ul>
  */
 public final class InteractiveQueries {
@@ -54,12 +61,19 @@ public final class InteractiveQueries {
     private final KafkaStreams streams;
     private final HostInfo self;
     private final TwinViews views;
+    private final Scorer scorer;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     public InteractiveQueries(KafkaStreams streams, HostInfo self, TwinViews views) {
+        this(streams, self, views, null);
+    }
+
+    /** @param scorer the in-stream scorer, for forecast explanations on request; null when scoring is off */
+    public InteractiveQueries(KafkaStreams streams, HostInfo self, TwinViews views, Scorer scorer) {
         this.streams = streams;
         this.self = self;
         this.views = views;
+        this.scorer = scorer;
     }
 
     public void install(HttpApi http) {
@@ -73,6 +87,34 @@ public final class InteractiveQueries {
                 id -> HttpApi.json(views.credit(id, enterprise(id).map(EnterpriseTwin::credit)
                         .orElseThrow(() -> HttpError.notFound("no credit assessment for enterprise '" + id + "'"))))));
         http.get("/api/enterprises", this::list);
+        http.get("/api/enterprises/{id}/forecast", req -> {
+            if (scorer == null) {
+                throw HttpError.notFound("forecasts are not scored by this twin (streams.scoring=false)");
+            }
+            return keyed(req, TwinTopology.DAYS_STORE, req.pathParam("id"), id -> HttpApi.json(forecast(id)));
+        });
+    }
+
+    private Map<String, Object> forecast(String id) {
+        EnterpriseDays days = this.<EnterpriseDays>local(TwinTopology.DAYS_STORE, id)
+                .orElseThrow(() -> HttpError.notFound("no closed day of enterprise '" + id + "' yet"));
+        EntityHistory history = days.history(id);
+        ForecastResult r = scorer.forecast(history).orElseThrow(() -> HttpError.notFound("enterprise '" + id + "' has "
+                + history.size() + " closed days; a forecast needs " + ForecastFeatures.MIN_HISTORY_DAYS
+                + " with finite values"));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("enterpriseId", id);
+        body.put("closedDays", history.size());
+        body.put("lastDay", views.day(history.last()));
+        body.put("model", r.model());
+        body.put("modelVersion", r.version());
+        body.put("demand", r.values());
+        body.put("recommendedOrder", r.recommendedOrder());
+        body.put("demandExplanation", scorer.explain(history).map(views::explanation).orElse(null));
+        body.put("p", Double.isNaN(r.p()) ? null : r.p());
+        body.put("riskModel", r.riskModel().isEmpty() ? null : r.riskModel());
+        body.put("riskExplanation", scorer.explainRisk(history).map(views::explanation).orElse(null));
+        return body;
     }
 
     private Optional<EnterpriseTwin> enterprise(String id) {

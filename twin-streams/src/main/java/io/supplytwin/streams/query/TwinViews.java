@@ -1,5 +1,7 @@
 package io.supplytwin.streams.query;
 
+import io.supplytwin.ml.explain.Explanation;
+import io.supplytwin.ml.feature.DayObservation;
 import io.supplytwin.core.catalogue.Indicator;
 import io.supplytwin.core.catalogue.IndicatorCatalogue;
 import io.supplytwin.core.health.HealthModel;
@@ -20,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The JSON bodies of the interactive-query API, built from the twin's stores, with indicator descriptions and units
@@ -144,5 +147,33 @@ public final class TwinViews {
 
     private static String time(long millis) {
         return millis == Long.MIN_VALUE ? null : Instant.ofEpochMilli(millis).toString();
+    }
+
+    /** One closed day as the scorer saw it. */
+    public Map<String, Object> day(DayObservation d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("day", d.day());
+        m.put("demand", finite(d.demand()));
+        m.put("orders", finite(d.orders()));
+        m.put("inventory", finite(d.inventory()));
+        m.put("sales", finite(d.sales()));
+        m.put("h", finite(d.health()));
+        m.put("indicators", new TreeMap<>(d.indicators()));
+        return m;
+    }
+
+    /** A SHAP explanation: base, every contribution (largest magnitude first), whether exact; base + sum = prediction. */
+    public Map<String, Object> explanation(Explanation e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("base", e.base());
+        m.put("prediction", e.prediction());
+        m.put("exact", e.exact());
+        m.put("contributions", e.top(e.contributions().size()).stream()
+                .map(c -> Map.of("feature", c.feature(), "value", c.value())).toList());
+        return m;
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
     }
 }
