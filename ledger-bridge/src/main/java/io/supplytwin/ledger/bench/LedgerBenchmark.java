@@ -5,6 +5,7 @@ import io.supplytwin.ledger.bridge.RequestProcessor;
 import io.supplytwin.ledger.chain.EmbeddedLedger;
 import io.supplytwin.ledger.chain.Journal;
 import io.supplytwin.ledger.chain.JournalVerification;
+import io.supplytwin.ledger.chain.LedgerMetrics;
 import io.supplytwin.ledger.chain.MerkleTree;
 import io.supplytwin.ledger.identity.Consortium;
 import io.supplytwin.ledger.identity.OrgIdentity;
@@ -49,8 +50,30 @@ public final class LedgerBenchmark {
 
     /** What came out. */
     public record Result(long transactions, long committed, double seconds, double txPerSecond, double p50Millis,
-            double p99Millis, double maxMillis, long blocks, double fsyncBaselineTxPerSecond, double signBaselineTxPerSecond,
-            double verifySeconds, boolean journalOk) {
+            double p99Millis, double maxMillis, long blocks, double blockP50Millis, double blockP99Millis,
+            double fsyncBaselineTxPerSecond, double signBaselineTxPerSecond, double verifySeconds, boolean journalOk) {
+    }
+
+    /** Block times as the committer reports them to operators' metrics, kept whole for exact percentiles. */
+    private static final class BlockTimes implements LedgerMetrics {
+        private final List<long[]> blocks = new ArrayList<>();
+        private volatile boolean measuring;
+
+        @Override
+        public synchronized void blockCommitted(int transactions, long validateNanos, long fsyncNanos, long applyNanos) {
+            if (measuring) {
+                blocks.add(new long[] {validateNanos + fsyncNanos + applyNanos, validateNanos, fsyncNanos, applyNanos});
+            }
+        }
+
+        synchronized double percentileMillis(double q) {
+            long[] total = blocks.stream().mapToLong(b -> b[0]).sorted().toArray();
+            return total.length == 0 ? 0 : total[Math.min(total.length - 1, (int) Math.ceil(total.length * q) - 1)] / 1e6;
+        }
+
+        synchronized double meanMillis(int phase) {
+            return blocks.stream().mapToLong(b -> b[phase]).average().orElse(0) / 1e6;
+        }
     }
 
     private static final LedgerRequestType[] STEPS = {LedgerRequestType.APPLY, LedgerRequestType.EVALUATE,
@@ -75,6 +98,8 @@ public final class LedgerBenchmark {
         EmbeddedLedger ledger = EmbeddedLedger.open(new EmbeddedLedger.Options(plan.dir(), plan.blockSize(),
                 plan.blockTimeout(), "supplychain"), Consortium.loadOrCreate(plan.dir().resolve("msp")));
         long blocksBefore = ledger.head().blocks();
+        BlockTimes blockTimes = new BlockTimes();
+        ledger.reportTo(blockTimes);
         RequestProcessor processor = new RequestProcessor(ledger, credentials);
         out.printf("ledger bench: %d cases x %d steps = %d transactions, %d clients, batches of %d, blocks of %d / %d ms, fsync per block%n",
                 plan.cases(), STEPS.length, total, plan.clients(), plan.batch(), plan.blockSize(), plan.blockTimeout().toMillis());
@@ -97,6 +122,7 @@ public final class LedgerBenchmark {
                     new long[plan.warmupCases() * STEPS.length], new AtomicLong());
             blocksBefore = ledger.head().blocks();
         }
+        blockTimes.measuring = true;
         long t0 = System.nanoTime();
         Thread progress = new Thread(() -> report(done, total, t0), "bench-progress");
         progress.setDaemon(true);
@@ -116,6 +142,10 @@ public final class LedgerBenchmark {
         double max = lat[lat.length - 1] / 1e6;
         out.printf("ledger: %d transactions (%d committed) in %.2f s = %.0f tx/s; request->receipt p50 %.1f ms, p99 %.1f ms, max %.1f ms; %d blocks%n",
                 total, committed.get(), seconds, total / seconds, p50, p99, max, blocks);
+        double blockP50 = blockTimes.percentileMillis(0.5);
+        double blockP99 = blockTimes.percentileMillis(0.99);
+        out.printf("block time (cut to committed) p50 %.1f ms, p99 %.1f ms; mean validate %.1f ms, fsync %.1f ms, apply %.1f ms%n",
+                blockP50, blockP99, blockTimes.meanMillis(1), blockTimes.meanMillis(2), blockTimes.meanMillis(3));
         out.flush();
 
         double fsyncTps = fsyncBaseline(plan.dir().resolve(Journal.FILE_NAME), fileBlocks, fileTransactions);
@@ -130,8 +160,8 @@ public final class LedgerBenchmark {
         out.printf("journal verify: %s, %d blocks, %d transactions in %.2f s%n", v.ok() ? "ok" : "BAD " + v.reason(),
                 v.blocks(), v.transactions(), verifySeconds);
         out.flush();
-        return new Result(total, committed.get(), seconds, total / seconds, p50, p99, max, blocks, fsyncTps, signTps,
-                verifySeconds, v.ok());
+        return new Result(total, committed.get(), seconds, total / seconds, p50, p99, max, blocks, blockP50, blockP99,
+                fsyncTps, signTps, verifySeconds, v.ok());
     }
 
     /** Runs {@code cases} lifecycles, {@code plan.batch()} cases per client task, one step per processed batch. */
