@@ -10,8 +10,8 @@ import io.supplytwin.ledger.identity.Consortium;
 import io.supplytwin.ledger.identity.EndorsementPolicies;
 import io.supplytwin.ledger.identity.OrgIdentity;
 import io.supplytwin.ledger.identity.SignatureCheck;
-import io.supplytwin.ledger.state.SimulationContexts;
 import io.supplytwin.ledger.state.ReadWriteSet;
+import io.supplytwin.ledger.state.SimulationContexts;
 import io.supplytwin.ledger.state.SimulationStub;
 import io.supplytwin.ledger.state.WorldState;
 import java.io.IOException;
@@ -441,7 +441,7 @@ public final class EmbeddedLedger implements LedgerGateway {
         try {
             return Optional.of(chaincode.invoke(contexts.forStub(stub), contract, function, List.of(args)));
         } catch (ChaincodeException e) {
-            if (e.getPayload() != null && "NOT_FOUND".equals(new String(e.getPayload(), java.nio.charset.StandardCharsets.UTF_8))) {
+            if (e.getPayload() != null && "NOT_FOUND".equals(new String(e.getPayload(), StandardCharsets.UTF_8))) {
                 return Optional.empty();
             }
             throw new LedgerException(e.getMessage(), e);

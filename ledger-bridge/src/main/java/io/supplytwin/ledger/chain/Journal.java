@@ -75,7 +75,6 @@ public final class Journal implements AutoCloseable {
     public static final class Reader implements AutoCloseable {
         private final FileChannel ch;
         private final int formatVersion;
-        private final boolean versioned;
         private long offset;
         private long nextBlock;
 
@@ -89,7 +88,6 @@ public final class Journal implements AutoCloseable {
                 }
                 readFully(ByteBuffer.wrap(magic), 0);
                 if (Arrays.equals(magic, UNVERSIONED_MAGIC)) {
-                    versioned = false;
                     formatVersion = 1;
                     offset = UNVERSIONED_MAGIC.length;
                 } else if (Arrays.equals(magic, MAGIC)) {
@@ -98,7 +96,6 @@ public final class Journal implements AutoCloseable {
                     }
                     ByteBuffer v = ByteBuffer.allocate(4);
                     readFully(v, MAGIC.length);
-                    versioned = true;
                     formatVersion = v.flip().getInt();
                     if (formatVersion != FORMAT_VERSION) {
                         throw new UnsupportedJournalFormatException(formatVersion, FORMAT_VERSION);
@@ -116,11 +113,6 @@ public final class Journal implements AutoCloseable {
         /** The format version the header names (1 for journals from before the header had a version). */
         public int formatVersion() {
             return formatVersion;
-        }
-
-        /** Whether the header names its version ({@code false}: a format-1 journal from before that). */
-        public boolean versioned() {
-            return versioned;
         }
 
         /** The next block, or null at a clean end of file. */

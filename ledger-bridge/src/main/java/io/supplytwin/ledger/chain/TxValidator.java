@@ -4,6 +4,8 @@ import io.supplytwin.ledger.identity.BatchSignature;
 import io.supplytwin.ledger.identity.EndorsementPolicies;
 import io.supplytwin.ledger.identity.EndorsementPolicy;
 import io.supplytwin.ledger.identity.SignatureCheck;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -15,10 +17,16 @@ import java.util.TreeSet;
 public final class TxValidator {
 
     /**
-     * A validation code, why (for people) and a short cause (for counting: {@code unsigned}, {@code wrong_signer},
-     * {@code not_verified}, {@code malformed_proposal}, {@code invalid_signature}, {@code policy_unsatisfied},
-     * {@code in_block}, {@code stale}, {@code contract}).
+     * The short causes a refused verdict carries, for counting, by status (a contract's refusal carries
+     * {@code contract} here; the ledger counts it by the contract's own code).
      */
+    public static final Map<TxStatus, List<String>> CAUSES = Map.of(
+            TxStatus.BAD_SIGNATURE, List.of("unsigned", "wrong_signer", "not_verified", "malformed_proposal"),
+            TxStatus.ENDORSEMENT_POLICY_FAILURE, List.of("invalid_signature", "policy_unsatisfied"),
+            TxStatus.MVCC_READ_CONFLICT, List.of("in_block", "stale"),
+            TxStatus.CONTRACT_REJECTED, List.of("contract"));
+
+    /** A validation code, why (for people) and a short cause (one of {@link #CAUSES}). */
     public record Verdict(TxStatus status, String reason, String cause) {
         static final Verdict VALID = new Verdict(TxStatus.VALID, null, null);
 

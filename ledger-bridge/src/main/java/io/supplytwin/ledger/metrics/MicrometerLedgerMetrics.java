@@ -7,8 +7,8 @@ import io.micrometer.core.instrument.Timer;
 import io.supplytwin.ledger.chain.EmbeddedLedger;
 import io.supplytwin.ledger.chain.LedgerMetrics;
 import io.supplytwin.ledger.chain.TxStatus;
+import io.supplytwin.ledger.chain.TxValidator;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -48,10 +48,11 @@ public final class MicrometerLedgerMetrics implements LedgerMetrics {
         fsync = phase("fsync");
         apply = phase("apply");
         // the usual series exist from the start, at zero, so dashboards show a rate instead of no data
-        List.of("unsigned", "wrong_signer", "not_verified", "malformed_proposal")
-                .forEach(c -> counter(TxStatus.BAD_SIGNATURE, c));
-        List.of("invalid_signature", "policy_unsatisfied").forEach(c -> counter(TxStatus.ENDORSEMENT_POLICY_FAILURE, c));
-        List.of("in_block", "stale").forEach(c -> counter(TxStatus.MVCC_READ_CONFLICT, c));
+        TxValidator.CAUSES.forEach((status, causes) -> {
+            if (status != TxStatus.CONTRACT_REJECTED) {
+                causes.forEach(c -> counter(status, c));
+            }
+        });
         counter(TxStatus.CONTRACT_REJECTED, "INVALID_TRANSITION");
     }
 
@@ -82,19 +83,19 @@ public final class MicrometerLedgerMetrics implements LedgerMetrics {
     private Counter counter(TxStatus status, String cause) {
         String c = cause == null ? "unspecified" : cause;
         return refused.computeIfAbsent(status + "/" + c, k -> switch (status) {
-            case BAD_SIGNATURE -> Counter.builder(INVALID_SIGNATURES).tag("reason", c)
-                    .description("transactions recorded BAD_SIGNATURE: unsigned, signed by another organisation than "
-                            + "the proposal names, signature not verifying, proposal not decoding").register(registry);
-            case ENDORSEMENT_POLICY_FAILURE -> Counter.builder(ENDORSEMENT_FAILURES).tag("reason", c)
-                    .description("transactions recorded ENDORSEMENT_POLICY_FAILURE: an endorsement not verifying, or "
-                            + "the policy not satisfied").register(registry);
-            case MVCC_READ_CONFLICT -> Counter.builder(MVCC_CONFLICTS).tag("reason", c)
-                    .description("transactions recorded MVCC_READ_CONFLICT: a key read was written earlier in the "
-                            + "same block, or committed since simulation").register(registry);
-            case CONTRACT_REJECTED -> Counter.builder(REJECTED_TRANSITIONS).tag("code", c)
-                    .description("transactions the contract refused, recorded CONTRACT_REJECTED, by the contract's "
-                            + "code (INVALID_TRANSITION, LIMIT, FORBIDDEN, ...)").register(registry);
+            case BAD_SIGNATURE -> counter(INVALID_SIGNATURES, "reason", c, "transactions recorded BAD_SIGNATURE: unsigned, "
+                    + "signed by another organisation than the proposal names, signature not verifying, proposal not decoding");
+            case ENDORSEMENT_POLICY_FAILURE -> counter(ENDORSEMENT_FAILURES, "reason", c, "transactions recorded "
+                    + "ENDORSEMENT_POLICY_FAILURE: an endorsement not verifying, or the policy not satisfied");
+            case MVCC_READ_CONFLICT -> counter(MVCC_CONFLICTS, "reason", c, "transactions recorded MVCC_READ_CONFLICT: a key "
+                    + "read was written earlier in the same block, or committed since simulation");
+            case CONTRACT_REJECTED -> counter(REJECTED_TRANSITIONS, "code", c, "transactions the contract refused, recorded "
+                    + "CONTRACT_REJECTED, by the contract's code (INVALID_TRANSITION, LIMIT, FORBIDDEN, ...)");
             case VALID -> throw new IllegalArgumentException("a valid transaction is not refused");
         });
+    }
+
+    private Counter counter(String name, String tag, String value, String description) {
+        return Counter.builder(name).tag(tag, value).description(description).register(registry);
     }
 }
