@@ -1,6 +1,8 @@
 package io.supplytwin.ledger;
 
 import io.supplytwin.ledger.chain.EmbeddedLedger;
+import io.supplytwin.ledger.chain.Envelope;
+import io.supplytwin.ledger.chain.Proposal;
 import io.supplytwin.ledger.contract.CaseBook;
 import io.supplytwin.ledger.contract.CreditCredential;
 import io.supplytwin.ledger.gateway.Submission;
@@ -88,6 +90,13 @@ public final class LedgerFixture implements AutoCloseable {
         evaluate(contractId, lmax);
         approve(contractId);
         fund(contractId, amount);
+    }
+
+    /** A signed and endorsed envelope evaluating {@code contractId} as the bank, not yet ordered. */
+    public Envelope endorsedEvaluation(String contractId) {
+        Proposal p = ledger.propose(new Submission(rid(), "evaluation", "evaluate", List.of(rid(), contractId,
+                credential(900)), BANK), BANK);
+        return ledger.signAndEndorse(List.of(ledger.simulate(p)), List.of(p)).get(0);
     }
 
     public String state(String contractId) throws IOException {

@@ -2,8 +2,10 @@ package io.supplytwin.ledger.bridge;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
+import io.supplytwin.ledger.chain.EmbeddedLedger;
 import io.supplytwin.ledger.gateway.LedgerGateway;
 import io.supplytwin.ledger.http.LedgerRoutes;
+import io.supplytwin.ledger.metrics.MicrometerLedgerMetrics;
 import io.supplytwin.platform.http.HttpApi;
 import io.supplytwin.platform.metrics.PlatformMetrics;
 import io.supplytwin.platform.service.Service;
@@ -85,13 +87,8 @@ public final class LedgerBridgeService implements Service {
     @Override
     public void start() throws Exception {
         ledger = LedgerGateways.open(config);
-        if (metrics != null && ledger instanceof io.supplytwin.ledger.chain.EmbeddedLedger embedded) {
-            // rate() of the first gives committed transactions per second; the second, blocks cut
-            io.micrometer.core.instrument.FunctionCounter.builder("supplytwin.ledger.transactions", embedded,
-                    l -> l.head().treeSize()).description("transactions on the embedded ledger (committed and rejected)")
-                    .register(metrics.registry());
-            io.micrometer.core.instrument.FunctionCounter.builder("supplytwin.ledger.blocks", embedded, l -> l.head().blocks())
-                    .description("blocks on the embedded ledger").register(metrics.registry());
+        if (metrics != null && ledger instanceof EmbeddedLedger embedded) {
+            embedded.reportTo(new MicrometerLedgerMetrics(metrics.registry(), embedded));
         }
         processor = new RequestProcessor(ledger, credentials);
         if (http != null) {

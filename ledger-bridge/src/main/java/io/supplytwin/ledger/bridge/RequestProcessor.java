@@ -1,5 +1,7 @@
 package io.supplytwin.ledger.bridge;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.supplytwin.ledger.contract.CaseBook;
 import io.supplytwin.ledger.contract.CreditRecord;
 import io.supplytwin.ledger.gateway.LedgerGateway;
@@ -143,18 +145,34 @@ public final class RequestProcessor {
     }
 
     private static LedgerReceipt receipt(LedgerRequest r, TxResult t, ReceiptStatus status, String reason, String payload) {
-        String state = null;
-        if (payload != null) {
-            try {
-                state = CaseBook.JSON.readTree(payload).path("state").asText(null);
-            } catch (IOException e) {
-                state = null;
-            }
-        }
+        String state = payload == null ? null : caseState(payload);
         return LedgerReceipt.newBuilder().setRequestId(r.getRequestId()).setContractId(r.getContractId())
                 .setTxId(t == null ? null : t.txId()).setStatus(status).setReason(reason)
                 .setBlockNumber(t == null ? null : t.blockNumber()).setBlockHash(t == null ? null : t.blockHash())
                 .setContractState(state).setMerkleRoot(t == null ? null : t.merkleRoot())
                 .setTreeSize(t == null ? null : t.treeSize()).setTime(Instant.now()).build();
+    }
+
+    /**
+     * The top-level {@code state} of a case's JSON, read by streaming: the receipt needs only that field, and
+     * building a tree of the whole case (its history grows with every step) cost more than the contract's own work.
+     */
+    static String caseState(String caseJson) {
+        try (JsonParser p = CaseBook.JSON.getFactory().createParser(caseJson)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                if ("state".equals(name)) {
+                    return value == JsonToken.VALUE_STRING ? p.getText() : null;
+                }
+                p.skipChildren();
+            }
+            return null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 }

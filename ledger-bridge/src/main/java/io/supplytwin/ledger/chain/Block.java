@@ -13,7 +13,11 @@ public record Block(BlockHeader header, List<byte[]> entries) {
     }
 
     public byte[] encode() {
-        Codec.Writer w = new Codec.Writer().bytes(header.encode()).intValue(entries.size());
+        int size = 256;
+        for (byte[] e : entries) {
+            size += 4 + e.length;
+        }
+        Codec.Writer w = new Codec.Writer(size).bytes(header.encode()).intValue(entries.size());
         entries.forEach(w::bytes);
         return w.toBytes();
     }

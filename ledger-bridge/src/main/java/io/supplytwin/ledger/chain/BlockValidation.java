@@ -30,8 +30,13 @@ final class BlockValidation {
     }
 
     TxValidator.Verdict next(Envelope e, int index) {
-        TxValidator.Verdict v = validator.validate(e, this::stale);
-        if (v.status() == TxStatus.VALID) {
+        return next(e, index, validator.checkSignaturesAndPolicy(e));
+    }
+
+    /** Like {@link #next(Envelope, int)}, with the stateless checks' verdict already at hand (made in parallel). */
+    TxValidator.Verdict next(Envelope e, int index, TxValidator.Verdict checked) {
+        TxValidator.Verdict v = checked.valid() ? stale(e.rwset()).orElse(checked) : checked;
+        if (v.valid()) {
             e.rwset().writes().forEach(w -> writtenInBlock.add(w.key()));
             validWrites.add(e.rwset());
             validIndexes.add(index);
@@ -39,14 +44,14 @@ final class BlockValidation {
         return v;
     }
 
-    private Optional<String> stale(ReadWriteSet rw) {
+    private Optional<TxValidator.Verdict> stale(ReadWriteSet rw) {
         for (ReadWriteSet.Read r : rw.reads()) {
             if (writtenInBlock.contains(r.key())) {
-                return Optional.of("MVCC read conflict on " + r.key() + ": written by an earlier transaction of block "
-                        + blockNumber);
+                return Optional.of(new TxValidator.Verdict(TxStatus.MVCC_READ_CONFLICT, "MVCC read conflict on " + r.key()
+                        + ": written by an earlier transaction of block " + blockNumber, "in_block"));
             }
         }
-        return state.staleRead(rw);
+        return state.staleRead(rw).map(reason -> new TxValidator.Verdict(TxStatus.MVCC_READ_CONFLICT, reason, "stale"));
     }
 
     void apply() {

@@ -1,12 +1,9 @@
 package io.supplytwin.ledger.chain;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * The ledger's binary encoding: big-endian numbers, length-prefixed byte strings, nullable values with a presence
@@ -17,27 +14,35 @@ public final class Codec {
     private Codec() {
     }
 
-    /** Writes values. */
+    /** Writes values into one growing array (no stream layers: the committer encodes every transaction). */
     public static final class Writer {
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-        private final DataOutputStream out = new DataOutputStream(bytes);
+        private byte[] buf;
+        private int size;
+
+        public Writer() {
+            this(256);
+        }
+
+        /** @param expectedSize a good guess saves copying as the array grows */
+        public Writer(int expectedSize) {
+            this.buf = new byte[Math.max(16, expectedSize)];
+        }
+
+        private void ensure(int more) {
+            if (size + more > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + more));
+            }
+        }
 
         public Writer bytes(byte[] b) {
-            try {
-                out.writeInt(b.length);
-                out.write(b);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return this;
+            intValue(b.length);
+            return raw(b);
         }
 
         public Writer raw(byte[] b) {
-            try {
-                out.write(b);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            ensure(b.length);
+            System.arraycopy(b, 0, buf, size, b.length);
+            size += b.length;
             return this;
         }
 
@@ -56,34 +61,34 @@ public final class Codec {
         }
 
         public Writer longValue(long v) {
-            try {
-                out.writeLong(v);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            ensure(8);
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                buf[size++] = (byte) (v >>> shift);
             }
             return this;
         }
 
         public Writer intValue(int v) {
-            try {
-                out.writeInt(v);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            ensure(4);
+            buf[size++] = (byte) (v >>> 24);
+            buf[size++] = (byte) (v >>> 16);
+            buf[size++] = (byte) (v >>> 8);
+            buf[size++] = (byte) v;
             return this;
         }
 
         public Writer bool(boolean v) {
-            try {
-                out.writeByte(v ? 1 : 0);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            ensure(1);
+            buf[size++] = (byte) (v ? 1 : 0);
             return this;
         }
 
+        public int size() {
+            return size;
+        }
+
         public byte[] toBytes() {
-            return bytes.toByteArray();
+            return Arrays.copyOf(buf, size);
         }
     }
 
@@ -120,12 +125,24 @@ public final class Codec {
 
         public String string() {
             byte[] b = bytes();
+            if (ascii(b)) {
+                return new String(b, StandardCharsets.ISO_8859_1); // the usual case, and valid UTF-8 as it is
+            }
             var decoder = StandardCharsets.UTF_8.newDecoder();
             try {
                 return decoder.decode(ByteBuffer.wrap(b)).toString();
             } catch (java.nio.charset.CharacterCodingException e) {
                 throw new MalformedException("text is not UTF-8");
             }
+        }
+
+        private static boolean ascii(byte[] b) {
+            for (byte x : b) {
+                if (x < 0) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         public String nullableString() {

@@ -10,9 +10,12 @@ import io.supplytwin.ledger.identity.Consortium;
 import io.supplytwin.ledger.identity.EndorsementPolicies;
 import io.supplytwin.ledger.identity.OrgIdentity;
 import io.supplytwin.ledger.identity.SignatureCheck;
+import io.supplytwin.ledger.state.ReadWriteSet;
+import io.supplytwin.ledger.state.SimulationContexts;
 import io.supplytwin.ledger.state.SimulationStub;
 import io.supplytwin.ledger.state.WorldState;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -28,9 +31,12 @@ import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.hyperledger.fabric.contract.Context;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.hyperledger.fabric.shim.ChaincodeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,12 +68,22 @@ public final class EmbeddedLedger implements LedgerGateway {
         }
     }
 
-    private record Pending(Envelope envelope, Proposal proposal, CompletableFuture<TxResult> result) {
+    /**
+     * An ordered transaction: {@code checked} is its stateless validation, started on the validator pool as it is
+     * queued; {@code refusalCode} the contract's code when simulation here refused it.
+     */
+    private record Pending(Envelope envelope, Proposal proposal, String refusalCode, CompletableFuture<TxResult> result,
+            CompletableFuture<TxValidator.Verdict> checked) {
+    }
+
+    /** A simulation's envelope and, when the contract refused, its code ({@code ChaincodeException} payload). */
+    private record Simulation(Envelope envelope, String refusalCode) {
     }
 
     private final Options options;
     private final Consortium consortium;
     private final FinancingChaincode chaincode = new FinancingChaincode();
+    private final SimulationContexts contexts = new SimulationContexts();
     private final TxValidator validator;
     private final WorldState state = new WorldState();
     private final MerkleLog log = new MerkleLog();
@@ -78,6 +94,8 @@ public final class EmbeddedLedger implements LedgerGateway {
     private final SecureRandom random = new SecureRandom();
     private final Journal journal;
     private final Thread committer;
+    private final ExecutorService validators;
+    private volatile LedgerMetrics metrics = LedgerMetrics.NONE;
     private volatile boolean running = true;
     private volatile Throwable broken;
 
@@ -88,6 +106,13 @@ public final class EmbeddedLedger implements LedgerGateway {
         this.journal = journal;
         this.committer = new Thread(this::commitLoop, "ledger-committer");
         this.committer.setDaemon(true);
+        // signatures and policies checked in parallel ahead of the one committer, as Fabric's committer does
+        AtomicInteger n = new AtomicInteger();
+        this.validators = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()), r -> {
+            Thread t = new Thread(r, "ledger-validator-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /**
@@ -120,6 +145,7 @@ public final class EmbeddedLedger implements LedgerGateway {
             }
         } catch (IOException | RuntimeException e) {
             ledger.journal.close();
+            ledger.validators.shutdownNow();
             throw e;
         }
         ledger.committer.start();
@@ -151,6 +177,11 @@ public final class EmbeddedLedger implements LedgerGateway {
 
     public Options options() {
         return options;
+    }
+
+    /** Where the committer reports blocks and refused transactions from now on. */
+    public void reportTo(LedgerMetrics m) {
+        this.metrics = m == null ? LedgerMetrics.NONE : m;
     }
 
     // ---- submitting ----
@@ -194,12 +225,15 @@ public final class EmbeddedLedger implements LedgerGateway {
         }
         // simulate each, then sign per organisation once for the whole batch
         List<Envelope> envelopes = new ArrayList<>(fresh.size());
+        List<String> codes = new ArrayList<>(fresh.size());
         for (Proposal p : fresh) {
-            envelopes.add(simulate(p));
+            Simulation sim = simulation(p);
+            envelopes.add(sim.envelope());
+            codes.add(sim.refusalCode());
         }
         envelopes = signAndEndorse(envelopes, fresh);
         for (int i = 0; i < envelopes.size(); i++) {
-            enqueue(new Pending(envelopes.get(i), fresh.get(i), freshFutures.get(i)));
+            enqueue(envelopes.get(i), fresh.get(i), codes.get(i), freshFutures.get(i));
         }
         return results;
     }
@@ -207,16 +241,23 @@ public final class EmbeddedLedger implements LedgerGateway {
     /** Orders a transaction envelope as given (signed elsewhere, or not at all): the committer judges it. */
     public CompletableFuture<TxResult> order(Envelope envelope) {
         CompletableFuture<TxResult> f = new CompletableFuture<>();
-        enqueue(new Pending(envelope, envelope.proposal(), f));
+        enqueue(envelope, envelope.proposal(), null, f);
         return f;
     }
 
-    private void enqueue(Pending p) {
+    private void enqueue(Envelope e, Proposal p, String refusalCode, CompletableFuture<TxResult> result) {
         if (!running || broken != null) {
-            p.result().completeExceptionally(new LedgerException("ledger is closed" + (broken == null ? "" : ": " + broken)));
+            result.completeExceptionally(new LedgerException("ledger is closed" + (broken == null ? "" : ": " + broken)));
             return;
         }
-        queue.add(p);
+        CompletableFuture<TxValidator.Verdict> checked;
+        try {
+            checked = CompletableFuture.supplyAsync(() -> validator.checkSignaturesAndPolicy(e), validators);
+        } catch (RejectedExecutionException closing) {
+            result.completeExceptionally(new LedgerException("ledger is closed"));
+            return;
+        }
+        queue.add(new Pending(e, p, refusalCode, result, checked));
     }
 
     /** A proposal for {@code s}, with a transaction id derived from a random nonce and the submitter as on Fabric. */
@@ -230,23 +271,31 @@ public final class EmbeddedLedger implements LedgerGateway {
 
     /** Runs the contract against the committed state; the envelope carries the read-write set or the refusal. */
     public Envelope simulate(Proposal p) {
+        return simulation(p).envelope();
+    }
+
+    private Simulation simulation(Proposal p) {
         OrgIdentity submitter = consortium.get(p.submitterMsp());
         SimulationStub stub = new SimulationStub(state, p.channel(), p.txId(), Instant.ofEpochMilli(p.timestampMillis()),
                 submitter.serialized(), submitter.mspId(), p.contract() + ":" + p.function(), p.args());
         String response = null;
         String error = null;
+        String code = null;
         try {
             if (chaincode.isQuery(p.contract(), p.function())) {
-                throw new ChaincodeException(p.contract() + ":" + p.function() + " only reads; evaluate it instead");
+                throw new ChaincodeException(p.contract() + ":" + p.function() + " only reads; evaluate it instead",
+                        "QUERY_ONLY");
             }
-            response = chaincode.invoke(new Context(stub), p.contract(), p.function(), p.args());
+            response = chaincode.invoke(contexts.forStub(stub), p.contract(), p.function(), p.args());
         } catch (ChaincodeException e) {
             error = e.getMessage();
+            code = e.getPayload() == null ? "UNSPECIFIED" : new String(e.getPayload(), StandardCharsets.UTF_8);
         } catch (RuntimeException e) {
             error = "contract failed: " + e;
+            code = "CONTRACT_FAILURE";
         }
-        return new Envelope(p.encode(), null, error == null ? stub.readWriteSet() : io.supplytwin.ledger.state.ReadWriteSet.EMPTY,
-                response, error, List.of());
+        return new Simulation(Envelope.simulated(p, p.encode(), error == null ? stub.readWriteSet() : ReadWriteSet.EMPTY,
+                response, error), code);
     }
 
     /** Signs each proposal as its submitter and endorses each successful simulation as its policy asks. */
@@ -327,24 +376,32 @@ public final class EmbeddedLedger implements LedgerGateway {
 
     private void commitBlock(List<Pending> batch) throws IOException {
         long number = headers.size();
+        long cut = System.nanoTime();
         BlockValidation validation = new BlockValidation(state, validator, number);
         List<byte[]> entries = new ArrayList<>(batch.size());
         List<Transaction> txs = new ArrayList<>(batch.size());
         List<byte[]> leaves = new ArrayList<>(batch.size());
+        LedgerMetrics m = metrics;
         for (int i = 0; i < batch.size(); i++) {
-            Envelope e = batch.get(i).envelope();
-            TxValidator.Verdict v = validation.next(e, i);
-            Transaction tx = new Transaction(e, v.status(), v.reason());
+            Pending p = batch.get(i);
+            TxValidator.Verdict v = validation.next(p.envelope(), i, p.checked().join());
+            Transaction tx = new Transaction(p.envelope(), v.status(), v.reason());
             byte[] bytes = tx.encode();
             txs.add(tx);
             entries.add(bytes);
             leaves.add(MerkleTree.leafHash(bytes));
+            if (!v.valid()) {
+                m.transactionRefused(v.status(), v.status() == TxStatus.CONTRACT_REJECTED
+                        ? (p.refusalCode() == null ? "UNSPECIFIED" : p.refusalCode()) : v.cause());
+            }
         }
         long firstLeaf = log.size();
         leaves.forEach(log::append);
         BlockHeader h = new BlockHeader(number, headers.get(headers.size() - 1).hash(), MerkleTree.root(leaves),
                 log.size(), log.root(), System.currentTimeMillis(), entries.size());
+        long validated = System.nanoTime();
         journal.append(new Block(h, entries));
+        long written = System.nanoTime();
         validation.apply();
         headers.add(h);
         String blockHash = HEX.formatHex(h.hash());
@@ -357,6 +414,7 @@ public final class EmbeddedLedger implements LedgerGateway {
                     h.number(), blockHash, h.treeSize(), root, tx.valid() ? tx.envelope().response() : null);
             p.result().complete(result);
         }
+        m.blockCommitted(batch.size(), validated - cut, written - validated, System.nanoTime() - written);
     }
 
     private TxRecord index(BlockHeader h, int i, long leafIndex, Transaction tx, Proposal known) {
@@ -381,9 +439,9 @@ public final class EmbeddedLedger implements LedgerGateway {
         SimulationStub stub = new SimulationStub(state, options.channel(), "query-" + System.nanoTime(), Instant.now(),
                 caller.serialized(), caller.mspId(), contract + ":" + function, List.of(args));
         try {
-            return Optional.of(chaincode.invoke(new Context(stub), contract, function, List.of(args)));
+            return Optional.of(chaincode.invoke(contexts.forStub(stub), contract, function, List.of(args)));
         } catch (ChaincodeException e) {
-            if (e.getPayload() != null && "NOT_FOUND".equals(new String(e.getPayload(), java.nio.charset.StandardCharsets.UTF_8))) {
+            if (e.getPayload() != null && "NOT_FOUND".equals(new String(e.getPayload(), StandardCharsets.UTF_8))) {
                 return Optional.empty();
             }
             throw new LedgerException(e.getMessage(), e);
@@ -439,6 +497,7 @@ public final class EmbeddedLedger implements LedgerGateway {
             Thread.currentThread().interrupt();
         }
         failQueued(new LedgerException("ledger closed"));
+        validators.shutdownNow();
         try {
             journal.close();
         } catch (IOException e) {

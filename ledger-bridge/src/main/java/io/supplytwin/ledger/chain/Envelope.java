@@ -11,31 +11,116 @@ import java.util.List;
  * the contract's refusal), and the endorsements of the organisations the policy names. Endorsers sign
  * {@link #endorsedBytes()}: the proposal's hash, the read-write set and the outcome.
  *
- * @param contractError the contract's refusal, or null when simulation succeeded
+ * <p>Immutable. The decoded proposal and the endorsed bytes are computed once and kept, since endorsing and every
+ * validation need them again (they depend only on the fields, never on the signatures).
  */
-public record Envelope(byte[] proposalBytes, BatchSignature submitterSignature, ReadWriteSet rwset, String response,
-        String contractError, List<BatchSignature> endorsements) {
+public final class Envelope {
 
-    public Envelope {
-        endorsements = List.copyOf(endorsements);
+    private final byte[] proposalBytes;
+    private final BatchSignature submitterSignature;
+    private final ReadWriteSet rwset;
+    private final String response;
+    private final String contractError;
+    private final List<BatchSignature> endorsements;
+    private volatile Proposal proposal;
+    private volatile byte[] endorsedBytes;
+
+    /** @param contractError the contract's refusal, or null when simulation succeeded */
+    public Envelope(byte[] proposalBytes, BatchSignature submitterSignature, ReadWriteSet rwset, String response,
+            String contractError, List<BatchSignature> endorsements) {
+        this(proposalBytes, submitterSignature, rwset, response, contractError, endorsements, null, null);
     }
 
+    private Envelope(byte[] proposalBytes, BatchSignature submitterSignature, ReadWriteSet rwset, String response,
+            String contractError, List<BatchSignature> endorsements, Proposal proposal, byte[] endorsedBytes) {
+        this.proposalBytes = proposalBytes;
+        this.submitterSignature = submitterSignature;
+        this.rwset = rwset;
+        this.response = response;
+        this.contractError = contractError;
+        this.endorsements = List.copyOf(endorsements);
+        this.proposal = proposal;
+        this.endorsedBytes = endorsedBytes;
+    }
+
+    /** The envelope of a simulation of {@code p}, whose encoding is {@code proposalBytes}. */
+    static Envelope simulated(Proposal p, byte[] proposalBytes, ReadWriteSet rwset, String response, String contractError) {
+        return new Envelope(proposalBytes, null, rwset, response, contractError, List.of(), p, null);
+    }
+
+    public byte[] proposalBytes() {
+        return proposalBytes;
+    }
+
+    public BatchSignature submitterSignature() {
+        return submitterSignature;
+    }
+
+    public ReadWriteSet rwset() {
+        return rwset;
+    }
+
+    public String response() {
+        return response;
+    }
+
+    public String contractError() {
+        return contractError;
+    }
+
+    public List<BatchSignature> endorsements() {
+        return endorsements;
+    }
+
+    /** The proposal the signed bytes hold; throws {@link Codec.MalformedException} when they do not decode. */
     public Proposal proposal() {
-        return Proposal.decode(proposalBytes);
+        Proposal p = proposal;
+        if (p == null) {
+            p = Proposal.decode(proposalBytes);
+            proposal = p;
+        }
+        return p;
     }
 
     public byte[] endorsedBytes() {
-        Codec.Writer w = new Codec.Writer().bytes(MerkleTree.sha256(proposalBytes));
-        writeRwset(w, rwset);
-        return w.nullableString(response).nullableString(contractError).toBytes();
+        byte[] b = endorsedBytes;
+        if (b == null) {
+            Codec.Writer w = new Codec.Writer(64 + rwsetSize(rwset) + length(response) + length(contractError))
+                    .bytes(MerkleTree.sha256(proposalBytes));
+            writeRwset(w, rwset);
+            b = w.nullableString(response).nullableString(contractError).toBytes();
+            endorsedBytes = b;
+        }
+        return b;
     }
 
     public Envelope withEndorsements(List<BatchSignature> e) {
-        return new Envelope(proposalBytes, submitterSignature, rwset, response, contractError, e);
+        return new Envelope(proposalBytes, submitterSignature, rwset, response, contractError, e, proposal, endorsedBytes);
     }
 
     public Envelope withSubmitterSignature(BatchSignature s) {
-        return new Envelope(proposalBytes, s, rwset, response, contractError, endorsements);
+        return new Envelope(proposalBytes, s, rwset, response, contractError, endorsements, proposal, endorsedBytes);
+    }
+
+    /** About the encoded size, so the writer rarely grows. */
+    int estimatedSize() {
+        int sigs = (submitterSignature == null ? 0 : 1) + endorsements.size();
+        return proposalBytes.length + rwsetSize(rwset) + length(response) + length(contractError) + sigs * 512 + 64;
+    }
+
+    private static int rwsetSize(ReadWriteSet rw) {
+        int n = 8;
+        for (ReadWriteSet.Read r : rw.reads()) {
+            n += r.key().length() + 20;
+        }
+        for (ReadWriteSet.Write w : rw.writes()) {
+            n += w.key().length() + (w.value() == null ? 0 : w.value().length) + 12;
+        }
+        return n;
+    }
+
+    private static int length(String s) {
+        return s == null ? 1 : 5 + s.length() * 2;
     }
 
     void write(Codec.Writer w) {

@@ -1,7 +1,7 @@
 package io.supplytwin.ledger.chain;
 
 /** The journal is damaged or was altered: names the first bad block and why. */
-public final class JournalException extends RuntimeException {
+public class JournalException extends RuntimeException {
 
     private final long block;
     private final long offset;

@@ -9,6 +9,7 @@ import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Reads a journal from the start and checks everything it can: framing and block hashes, block numbers, the hash
@@ -24,7 +25,7 @@ public final class LedgerReplay {
     }
 
     /** What a replay rebuilt. */
-    public record Result(Consortium consortium, List<BlockHeader> headers, long transactions) {
+    public record Result(int formatVersion, Consortium consortium, List<BlockHeader> headers, long transactions) {
         public BlockHeader last() {
             return headers.get(headers.size() - 1);
         }
@@ -41,7 +42,11 @@ public final class LedgerReplay {
         Consortium consortium = null;
         TxValidator validator = null;
         long txs = 0;
+        int format;
+        long firstBlockOffset;
         try (Journal.Reader reader = new Journal.Reader(journal)) {
+            format = reader.formatVersion();
+            firstBlockOffset = reader.offset();
             Block block;
             while (true) {
                 long offset = reader.offset();
@@ -59,7 +64,7 @@ public final class LedgerReplay {
                     throw new JournalException(n, offset, "previous-block hash does not match block " + (n - 1));
                 }
                 List<byte[]> leaves = new ArrayList<>(block.entries().size());
-                block.entries().forEach(e -> leaves.add(MerkleTree.leafHash(e)));
+                block.entries().parallelStream().map(MerkleTree::leafHash).forEachOrdered(leaves::add);
                 if (!Arrays.equals(MerkleTree.root(leaves), h.txRoot())) {
                     throw new JournalException(n, offset, "Merkle root of the block's transactions does not match its header");
                 }
@@ -74,7 +79,7 @@ public final class LedgerReplay {
                     }
                     validator = new TxValidator(new SignatureCheck(consortium));
                 } else {
-                    replayBlock(block, offset, state, log, validator, listener);
+                    replayBlock(block, leaves, offset, state, log, validator, listener);
                     txs += block.entries().size();
                 }
                 if (h.treeSize() != log.size() || !Arrays.equals(h.ledgerRoot(), log.root())) {
@@ -84,24 +89,35 @@ public final class LedgerReplay {
             }
         }
         if (headers.isEmpty()) {
-            throw new JournalException(0, 8, "journal has no genesis block");
+            throw new JournalException(0, firstBlockOffset, "journal has no genesis block");
         }
-        return new Result(consortium, headers, txs);
+        return new Result(format, consortium, headers, txs);
     }
 
-    private static void replayBlock(Block block, long offset, WorldState state, MerkleLog log, TxValidator validator,
-            Listener listener) {
+    private static void replayBlock(Block block, List<byte[]> leaves, long offset, WorldState state, MerkleLog log,
+            TxValidator validator, Listener listener) {
         BlockHeader h = block.header();
         BlockValidation validation = new BlockValidation(state, validator, h.number());
-        List<Transaction> txs = new ArrayList<>();
-        for (int i = 0; i < block.entries().size(); i++) {
-            Transaction tx;
+        int n = block.entries().size();
+        // decoding and the stateless checks in parallel; MVCC then in block order
+        Transaction[] decoded = new Transaction[n];
+        String[] undecodable = new String[n];
+        TxValidator.Verdict[] checked = new TxValidator.Verdict[n];
+        IntStream.range(0, n).parallel().forEach(i -> {
             try {
-                tx = Transaction.decode(block.entries().get(i));
+                decoded[i] = Transaction.decode(block.entries().get(i));
+                checked[i] = validator.checkSignaturesAndPolicy(decoded[i].envelope());
             } catch (Codec.MalformedException e) {
-                throw new JournalException(h.number(), offset, "transaction " + i + " does not decode: " + e.getMessage());
+                undecodable[i] = e.getMessage();
             }
-            TxValidator.Verdict v = validation.next(tx.envelope(), i);
+        });
+        List<Transaction> txs = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            if (undecodable[i] != null) {
+                throw new JournalException(h.number(), offset, "transaction " + i + " does not decode: " + undecodable[i]);
+            }
+            Transaction tx = decoded[i];
+            TxValidator.Verdict v = validation.next(tx.envelope(), i, checked[i]);
             if (v.status() != tx.status()) {
                 throw new JournalException(h.number(), offset, "transaction " + i + " is recorded " + tx.status()
                         + " but validates as " + v.status() + (v.reason() == null ? "" : " (" + v.reason() + ")"));
@@ -109,7 +125,7 @@ public final class LedgerReplay {
             txs.add(tx);
         }
         long first = log.size();
-        block.entries().forEach(e -> log.append(MerkleTree.leafHash(e)));
+        leaves.forEach(log::append);
         validation.apply();
         for (int i = 0; i < txs.size(); i++) {
             listener.transaction(h, i, first + i, txs.get(i));

@@ -19,15 +19,18 @@ public final class MerkleTree {
     private MerkleTree() {
     }
 
+    // one digest per thread: looking SHA-256 up in the providers on every hash cost more than the hashing
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(MerkleTree::newDigest);
+
     public static byte[] sha256(byte[]... parts) {
-        MessageDigest d = digest();
+        MessageDigest d = SHA256.get();
         for (byte[] p : parts) {
             d.update(p);
         }
         return d.digest();
     }
 
-    public static MessageDigest digest() {
+    private static MessageDigest newDigest() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -36,14 +39,14 @@ public final class MerkleTree {
     }
 
     public static byte[] leafHash(byte[] data) {
-        MessageDigest d = digest();
+        MessageDigest d = SHA256.get();
         d.update((byte) 0x00);
         d.update(data);
         return d.digest();
     }
 
     public static byte[] nodeHash(byte[] left, byte[] right) {
-        MessageDigest d = digest();
+        MessageDigest d = SHA256.get();
         d.update((byte) 0x01);
         d.update(left);
         d.update(right);

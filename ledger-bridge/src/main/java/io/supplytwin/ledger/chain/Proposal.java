@@ -12,7 +12,11 @@ public record Proposal(String txId, String requestId, String channel, String con
     }
 
     public byte[] encode() {
-        Codec.Writer w = new Codec.Writer().string(txId).string(requestId).string(channel).string(contract)
+        int size = 128 + txId.length() + requestId.length() + channel.length() + contract.length() + function.length();
+        for (String a : args) {
+            size += 4 + a.length() * 2;
+        }
+        Codec.Writer w = new Codec.Writer(size).string(txId).string(requestId).string(channel).string(contract)
                 .string(function).intValue(args.size());
         args.forEach(w::string);
         return w.string(submitterMsp).longValue(timestampMillis).toBytes();

@@ -9,7 +9,7 @@ public record Transaction(Envelope envelope, TxStatus status, String reason) {
 
     /** The bytes of the journal and of the Merkle leaf. */
     public byte[] encode() {
-        Codec.Writer w = new Codec.Writer();
+        Codec.Writer w = new Codec.Writer(envelope.estimatedSize() + 16 + (reason == null ? 0 : reason.length() * 2));
         envelope.write(w);
         return w.intValue(status.ordinal()).nullableString(reason).toBytes();
     }

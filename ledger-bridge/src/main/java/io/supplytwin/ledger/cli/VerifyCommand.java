@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code twin ledger verify <dir>}: replays a whole journal (hash chain, Merkle roots, signatures, endorsement
- * policies, validation codes) and names the first bad block. Exit 0 when sound, 2 when not (one line).
+ * policies, validation codes) and names the first bad block. Exit 0 when sound, 2 when not (one line; a journal in
+ * a format this build does not read says so and names the format version).
  */
 @Command(name = "verify", description = "Check a ledger journal; names the first bad block. Exit 0 ok, 2 bad.",
         mixinStandardHelpOptions = true)
@@ -31,12 +32,12 @@ public final class VerifyCommand implements Callable<Integer> {
         JournalVerification v = JournalVerification.of(dir);
         long ms = (System.nanoTime() - t0) / 1_000_000;
         if (v.ok()) {
-            spec.commandLine().getOut().printf("ok: %d blocks, %d transactions, root %s (tree size %d), checked in %d ms%n",
-                    v.blocks(), v.transactions(), v.root(), v.treeSize(), ms);
+            spec.commandLine().getOut().printf("ok: format %d, %d blocks, %d transactions, root %s (tree size %d), checked in %d ms%n",
+                    v.formatVersion(), v.blocks(), v.transactions(), v.root(), v.treeSize(), ms);
             spec.commandLine().getOut().flush();
             return OK;
         }
-        spec.commandLine().getErr().println("bad journal: " + v.reason());
+        spec.commandLine().getErr().println((v.unsupportedFormat() ? "unsupported journal: " : "bad journal: ") + v.reason());
         spec.commandLine().getErr().flush();
         return BAD;
     }

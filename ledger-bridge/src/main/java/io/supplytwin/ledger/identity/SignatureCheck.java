@@ -1,6 +1,6 @@
 package io.supplytwin.ledger.identity;
 
-import java.util.Base64;
+import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -13,7 +13,10 @@ public final class SignatureCheck {
     private static final int MAX_REMEMBERED = 100_000;
 
     private final Consortium consortium;
-    private final Map<String, Boolean> verified = new ConcurrentHashMap<>();
+    private record Signed(String mspId, ByteBuffer batchRoot, ByteBuffer signature) {
+    }
+
+    private final Map<Signed, Boolean> verified = new ConcurrentHashMap<>();
 
     public SignatureCheck(Consortium consortium) {
         this.consortium = consortium;
@@ -32,8 +35,7 @@ public final class SignatureCheck {
         if (org == null || !org.mspId().equals(sig.mspId())) {
             return false;
         }
-        Base64.Encoder b64 = Base64.getEncoder();
-        String key = sig.mspId() + '|' + b64.encodeToString(sig.batchRoot()) + '|' + b64.encodeToString(sig.signature());
+        Signed key = new Signed(sig.mspId(), ByteBuffer.wrap(sig.batchRoot()), ByteBuffer.wrap(sig.signature()));
         Boolean known = verified.get(key);
         if (known != null) {
             return known;

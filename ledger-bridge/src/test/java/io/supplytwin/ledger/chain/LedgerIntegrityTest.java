@@ -3,7 +3,6 @@ package io.supplytwin.ledger.chain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.supplytwin.ledger.LedgerFixture;
-import io.supplytwin.ledger.gateway.Submission;
 import io.supplytwin.ledger.gateway.TxResult;
 import io.supplytwin.ledger.identity.BatchSignature;
 import io.supplytwin.ledger.identity.Consortium;
@@ -37,22 +36,20 @@ class LedgerIntegrityTest {
     }
 
     /** A signed and endorsed envelope for evaluating C1, not yet ordered. */
-    private Envelope evaluation(String submitter) {
-        Proposal p = ledger.propose(new Submission(LedgerFixture.rid(), "evaluation", "evaluate",
-                List.of(LedgerFixture.rid(), "C1", LedgerFixture.credential(900)), submitter), submitter);
-        return ledger.signAndEndorse(List.of(ledger.simulate(p)), List.of(p)).get(0);
+    private Envelope evaluation() {
+        return f.endorsedEvaluation("C1");
     }
 
     @Test
     void aProperlySignedAndEndorsedTransactionCommits() {
-        TxResult r = ledger.order(evaluation("BankMSP")).join();
+        TxResult r = ledger.order(evaluation()).join();
         assertThat(r.committed()).isTrue();
         assertThat(r.status()).isEqualTo("VALID");
     }
 
     @Test
     void unsignedTransactionIsInvalid() {
-        TxResult r = ledger.order(evaluation("BankMSP").withSubmitterSignature(null)).join();
+        TxResult r = ledger.order(evaluation().withSubmitterSignature(null)).join();
         assertThat(r.committed()).isFalse();
         assertThat(r.status()).isEqualTo("BAD_SIGNATURE");
         assertThat(r.reason()).isEqualTo("unsigned transaction");
@@ -60,7 +57,7 @@ class LedgerIntegrityTest {
 
     @Test
     void transactionSignedByAnotherOrganisationThanItNamesIsInvalid() {
-        Envelope e = evaluation("BankMSP");
+        Envelope e = evaluation();
         BatchSignature core = BatchSignature.sign(ledger.consortium().get("CoreManufacturerMSP"), List.of(e.proposalBytes())).get(0);
         TxResult r = ledger.order(e.withSubmitterSignature(core)).join();
         assertThat(r.status()).isEqualTo("BAD_SIGNATURE");
@@ -69,7 +66,7 @@ class LedgerIntegrityTest {
 
     @Test
     void signatureMadeWithAKeyOutsideTheConsortiumDoesNotVerify() {
-        Envelope e = evaluation("BankMSP");
+        Envelope e = evaluation();
         OrgIdentity impostor = Consortium.generate("BankMSP");
         BatchSignature forged = BatchSignature.sign(impostor, List.of(e.proposalBytes())).get(0);
         TxResult r = ledger.order(e.withSubmitterSignature(forged)).join();
@@ -79,7 +76,7 @@ class LedgerIntegrityTest {
 
     @Test
     void proposalChangedAfterSigningIsInvalid() {
-        Envelope e = evaluation("BankMSP");
+        Envelope e = evaluation();
         Proposal p = e.proposal();
         Proposal changed = new Proposal(p.txId(), p.requestId(), p.channel(), p.contract(), p.function(),
                 List.of(p.args().get(0), "C1", LedgerFixture.credential(9_000_000)), p.submitterMsp(), p.timestampMillis());
@@ -91,7 +88,7 @@ class LedgerIntegrityTest {
 
     @Test
     void missingEndorsementFailsThePolicy() {
-        Envelope e = evaluation("BankMSP");
+        Envelope e = evaluation();
         List<BatchSignature> bankOnly = e.endorsements().stream().filter(s -> s.mspId().equals("BankMSP")).toList();
         TxResult r = ledger.order(e.withEndorsements(bankOnly)).join();
         assertThat(r.status()).isEqualTo("ENDORSEMENT_POLICY_FAILURE");
@@ -101,7 +98,7 @@ class LedgerIntegrityTest {
 
     @Test
     void writesChangedAfterEndorsementBreakTheEndorsement() {
-        Envelope e = evaluation("BankMSP");
+        Envelope e = evaluation();
         var rw = e.rwset();
         var writes = new ArrayList<>(rw.writes());
         writes.set(0, new io.supplytwin.ledger.state.ReadWriteSet.Write(writes.get(0).key(), "{}".getBytes()));
@@ -114,8 +111,8 @@ class LedgerIntegrityTest {
 
     @Test
     void staleReadAtCommitIsAnMvccConflict() throws Exception {
-        Envelope first = evaluation("BankMSP");
-        Envelope second = evaluation("BankMSP"); // simulated on the same state: both read case C1 as APPLIED
+        Envelope first = evaluation();
+        Envelope second = evaluation(); // simulated on the same state: both read case C1 as APPLIED
         assertThat(ledger.order(first).join().committed()).isTrue();
         TxResult r = ledger.order(second).join();
         assertThat(r.committed()).isFalse();
@@ -126,8 +123,8 @@ class LedgerIntegrityTest {
 
     @Test
     void conflictingTransactionsInOneBlockCommitOnlyTheFirst() {
-        Envelope a = evaluation("BankMSP");
-        Envelope b = evaluation("BankMSP");
+        Envelope a = evaluation();
+        Envelope b = evaluation();
         var fa = ledger.order(a);
         var fb = ledger.order(b);
         TxResult ra = fa.join();

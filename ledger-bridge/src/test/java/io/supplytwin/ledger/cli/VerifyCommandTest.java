@@ -34,7 +34,7 @@ class VerifyCommandTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         assertThat(run(out, err, "verify", dir.toString())).isEqualTo(VerifyCommand.OK);
-        assertThat(out.toString()).startsWith("ok: ").contains("16 transactions");
+        assertThat(out.toString()).startsWith("ok: format 1, ").contains("16 transactions");
 
         Path journal = dir.resolve("ledger.journal");
         byte[] bytes = Files.readAllBytes(journal);
@@ -51,5 +51,20 @@ class VerifyCommandTest {
         assertThat(run(new StringWriter(), err, "verify", dir.resolve("nothing").toString())).isEqualTo(VerifyCommand.BAD);
         assertThat(err.toString()).contains("no journal at");
         assertThat(run(new StringWriter(), new StringWriter(), "verify")).isEqualTo(2);
+    }
+
+    @Test
+    void aJournalInAnotherFormatExitsTwoNamingTheVersion() throws Exception {
+        try (LedgerFixture f = new LedgerFixture(dir, 2)) {
+            f.apply("C1", "E1", 100);
+        }
+        Path journal = dir.resolve("ledger.journal");
+        byte[] bytes = Files.readAllBytes(journal);
+        java.nio.ByteBuffer.wrap(bytes).putInt(8, 9);
+        Files.write(journal, bytes);
+        StringWriter err = new StringWriter();
+        assertThat(run(new StringWriter(), err, "verify", dir.toString())).isEqualTo(VerifyCommand.BAD);
+        assertThat(err.toString()).startsWith("unsupported journal: ").contains("format version 9 is not supported")
+                .contains("reads format 1").hasLineCount(1);
     }
 }
