@@ -36,6 +36,11 @@ final class CatalogueIds {
         return i == null ? -1 : i;
     }
 
+    /** How many indicators the catalogue has. */
+    static int size() {
+        return IDS.size();
+    }
+
     static String id(int index) {
         return IDS.get(index);
     }
