@@ -65,8 +65,15 @@ public final class EnterpriseTwin {
         }
     }
 
-    /** Records H at {@code time} and forgets values older than the window. */
+    /**
+     * Records H at {@code time} and forgets values older than the window. Only what can still be the window's highest
+     * H is kept (a falling sequence: an earlier value not above a later one never will be), so the store value stays
+     * small however often an enterprise updates within the window.
+     */
     void rememberHealth(long time, double h, long windowMs) {
+        while (!recentHealth.isEmpty() && recentHealth.peekLast().h() <= h && recentHealth.peekLast().time() <= time) {
+            recentHealth.removeLast();
+        }
         recentHealth.addLast(new HealthPoint(time, h));
         while (!recentHealth.isEmpty() && recentHealth.peekFirst().time() < time - windowMs) {
             recentHealth.removeFirst();
