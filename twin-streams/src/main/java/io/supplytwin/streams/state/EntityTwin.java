@@ -151,7 +151,9 @@ public final class EntityTwin {
             return ApplyOutcome.TOO_LATE;
         }
         readings++;
-        grow(size + values.size());
+        if (size == 0) {
+            grow(values.size()); // a new twin: room for this reading's indicators at once; later ones grow by doubling
+        }
         int[] index = slotIndex();
         for (Map.Entry<String, Double> e : values.entrySet()) {
             double x = e.getValue();
