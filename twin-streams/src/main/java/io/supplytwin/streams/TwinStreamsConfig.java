@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import io.supplytwin.streams.state.BoundedRocksDbConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -27,6 +28,7 @@ public record TwinStreamsConfig(
         int threads,
         Duration commitInterval,
         long cacheBytes,
+        long rocksDbMemory,
         String applicationServer,
         Duration heartbeat,
         Duration grace,
@@ -61,10 +63,15 @@ public record TwinStreamsConfig(
     public static final Setting<Integer> STANDBY_REPLICAS = Setting.integer("streams.standby-replicas", 0,
             "warm copies of each state store kept on other instances for fast fail-over");
     public static final Setting<Integer> THREADS = Setting.integer("streams.threads", 1, "stream threads per instance");
-    public static final Setting<Duration> COMMIT_INTERVAL = Setting.duration("streams.commit-interval", Duration.ofMillis(100),
+    // 500 ms by the latency budget (docs/streams.md, Guarantees): with exactly_once_v2 each commit ends a transaction
+    // over ~50 partitions, and a health record waits for two commits (entity twin, then enterprise), so 100 ms spends
+    // the stream thread on commits while 1 s alone would use the whole 2 s budget
+    public static final Setting<Duration> COMMIT_INTERVAL = Setting.duration("streams.commit-interval", Duration.ofMillis(500),
             "commit.interval.ms: how often progress (and, with exactly_once_v2, the transaction) is committed");
     public static final Setting<Long> CACHE_BYTES = Setting.longValue("streams.cache-bytes", 10L * 1024 * 1024,
             "statestore.cache.max.bytes: record cache over all stores of an instance");
+    public static final Setting<Long> ROCKSDB_MEMORY = Setting.longValue("streams.rocksdb-memory", 64L * 1024 * 1024,
+            "bytes of RocksDB block cache and memtables shared by all state stores of an instance (off-heap)");
     public static final Setting<String> APPLICATION_SERVER = Setting.string("streams.application-server", "",
             "host:port other instances use to reach this one's HTTP API for interactive queries (empty: the HTTP API's own address)");
     public static final Setting<Integer> HTTP_PORT = Setting.port("streams.http-port", 8090,
@@ -102,7 +109,7 @@ public record TwinStreamsConfig(
             "event time that closes one day of an enterprise's daily history (the models are trained on days)");
 
     public static final List<Setting<?>> SETTINGS = List.of(APPLICATION_ID, STATE_DIR, GUARANTEE, STANDBY_REPLICAS, THREADS,
-            COMMIT_INTERVAL, CACHE_BYTES, APPLICATION_SERVER, HTTP_PORT, HEARTBEAT, GRACE, STATS_WINDOW, LATE_DLQ, HEALTH_ALERT_THRESHOLD,
+            COMMIT_INTERVAL, CACHE_BYTES, ROCKSDB_MEMORY, APPLICATION_SERVER, HTTP_PORT, HEARTBEAT, GRACE, STATS_WINDOW, LATE_DLQ, HEALTH_ALERT_THRESHOLD,
             HEALTH_DROP_ALERT, HEALTH_DROP_WINDOW, HEALTH_MIN_COVERAGE, RISK_FALLBACK, RISK_PRIOR, RISK_MAX_AGE,
             DEFAULT_INDUSTRY_RISK, SCORING, MODELS_DIR, SCORING_DAY);
 
@@ -115,6 +122,7 @@ public record TwinStreamsConfig(
         require(threads >= 1 && threads <= 64, "streams.threads must be within 1..64, got " + threads);
         require(!commitInterval.isNegative() && !commitInterval.isZero(), "streams.commit-interval must be positive");
         require(cacheBytes >= 0, "streams.cache-bytes must not be negative, got " + cacheBytes);
+        require(rocksDbMemory >= 1024 * 1024, "streams.rocksdb-memory must be at least 1048576 bytes, got " + rocksDbMemory);
         require(applicationServer.isEmpty() || applicationServer.matches("[^:/]+:\\d+"),
                 "streams.application-server must be host:port, got '" + applicationServer + "'");
         require(heartbeat.toMillis() > 0, "streams.heartbeat must be positive");
@@ -149,7 +157,7 @@ public record TwinStreamsConfig(
             throw new ConfigException("streams.risk-fallback must be 'health' or 'prior', got '" + s.get(RISK_FALLBACK) + "'");
         }
         return new TwinStreamsConfig(s.get(APPLICATION_ID).trim(), s.get(STATE_DIR), s.get(GUARANTEE).trim(),
-                s.get(STANDBY_REPLICAS), s.get(THREADS), s.get(COMMIT_INTERVAL), s.get(CACHE_BYTES),
+                s.get(STANDBY_REPLICAS), s.get(THREADS), s.get(COMMIT_INTERVAL), s.get(CACHE_BYTES), s.get(ROCKSDB_MEMORY),
                 s.get(APPLICATION_SERVER).trim(), s.get(HEARTBEAT), s.get(GRACE), s.get(STATS_WINDOW), s.get(LATE_DLQ),
                 s.get(HEALTH_ALERT_THRESHOLD), s.get(HEALTH_DROP_ALERT), s.get(HEALTH_DROP_WINDOW), s.get(HEALTH_MIN_COVERAGE),
                 fallback, s.get(RISK_PRIOR), s.get(RISK_MAX_AGE), s.get(DEFAULT_INDUSTRY_RISK),
@@ -178,6 +186,8 @@ public record TwinStreamsConfig(
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitInterval.toMillis());
         p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, cacheBytes);
+        p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbConfig.class);
+        p.put(BoundedRocksDbConfig.MEMORY_CONFIG, Long.toString(rocksDbMemory));
         if (advertisedServer != null && !advertisedServer.isEmpty()) {
             p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, advertisedServer);
         }
@@ -190,7 +200,7 @@ public record TwinStreamsConfig(
     /** This configuration scoring with the model versions in {@code dir} (twin run keeps them in its data directory). */
     public TwinStreamsConfig withModelsDir(Path dir) {
         return new TwinStreamsConfig(applicationId, stateDir, processingGuarantee, standbyReplicas, threads, commitInterval,
-                cacheBytes, applicationServer, heartbeat, grace, statsWindow, lateToDeadLetter, healthAlertThreshold,
+                cacheBytes, rocksDbMemory, applicationServer, heartbeat, grace, statsWindow, lateToDeadLetter, healthAlertThreshold,
                 healthDropAlert, healthDropWindow, healthMinCoverage, riskFallback, riskPrior, riskMaxAge, defaultIndustryRisk,
                 scoring, dir, scoringDay);
     }
@@ -198,7 +208,7 @@ public record TwinStreamsConfig(
     /** This configuration with another application id and state directory: tests and benchmarks run side by side. */
     public TwinStreamsConfig withApplication(String id, Path dir) {
         return new TwinStreamsConfig(id, dir, processingGuarantee, standbyReplicas, threads, commitInterval, cacheBytes,
-                applicationServer, heartbeat, grace, statsWindow, lateToDeadLetter, healthAlertThreshold, healthDropAlert,
+                rocksDbMemory, applicationServer, heartbeat, grace, statsWindow, lateToDeadLetter, healthAlertThreshold, healthDropAlert,
                 healthDropWindow, healthMinCoverage, riskFallback, riskPrior, riskMaxAge, defaultIndustryRisk, scoring, modelsDir,
                 scoringDay);
     }

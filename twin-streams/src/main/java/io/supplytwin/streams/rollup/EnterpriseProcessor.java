@@ -183,7 +183,7 @@ public final class EnterpriseProcessor implements Processor<String, EnterpriseIn
         CreditScorer.Inputs inputs = new CreditScorer.Inputs(twin.enterpriseId(), time, h, Double.isNaN(fall) ? 0 : fall,
                 twin.risk, twin.riskTime, twin.riskModel, twin.own);
         CreditAssessment credit = scorer.assess(inputs, twin.history);
-        twin.credit = credit;
+        twin.credit(credit);
         context.forward(new Record<String, SpecificRecord>(twin.enterpriseId(), credit, time));
         metrics.credit();
         boolean risky = credit.getRateBand() == RateBand.RISK_ALERT;

@@ -4,10 +4,12 @@ import io.supplytwin.schemas.avro.CreditAssessment;
 import io.supplytwin.schemas.avro.CreditHistory;
 import io.supplytwin.schemas.avro.HealthIndex;
 import io.supplytwin.schemas.avro.TwinLevel;
+import io.supplytwin.streams.state.CatalogueIds;
 import io.supplytwin.streams.state.StateCodec;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -22,7 +24,7 @@ import java.util.TreeMap;
  */
 public final class EnterpriseTwin {
 
-    public static final StateCodec<EnterpriseTwin> CODEC = new StateCodec<>("enterprise twin", 2, EnterpriseTwin::write,
+    public static final StateCodec<EnterpriseTwin> CODEC = new StateCodec<>("enterprise twin", 3, EnterpriseTwin::write,
             EnterpriseTwin::read);
 
     /** One past health value. */
@@ -42,7 +44,9 @@ public final class EnterpriseTwin {
     String riskModel = "";
     CreditHistory history;
     HealthIndex health;
-    CreditAssessment credit;
+    private CreditAssessment credit;
+    /** The stored form of {@link #credit} while nobody asked for it: the stream replaces it without reading it. */
+    private ByteBuffer storedCredit;
     /** Absolute index (event time / scoring day) of the day being observed; {@link #NO_DAY} before the first. */
     long openDay = NO_DAY;
 
@@ -65,8 +69,15 @@ public final class EnterpriseTwin {
         }
     }
 
-    /** Records H at {@code time} and forgets values older than the window. */
+    /**
+     * Records H at {@code time} and forgets values older than the window. Only what can still be the window's highest
+     * H is kept (a falling sequence: an earlier value not above a later one never will be), so the store value stays
+     * small however often an enterprise updates within the window.
+     */
     void rememberHealth(long time, double h, long windowMs) {
+        while (!recentHealth.isEmpty() && recentHealth.peekLast().h() <= h && recentHealth.peekLast().time() <= time) {
+            recentHealth.removeLast();
+        }
         recentHealth.addLast(new HealthPoint(time, h));
         while (!recentHealth.isEmpty() && recentHealth.peekFirst().time() < time - windowMs) {
             recentHealth.removeFirst();
@@ -108,15 +119,32 @@ public final class EnterpriseTwin {
 
     /** The last credit assessment published, null before the first. */
     public CreditAssessment credit() {
+        if (credit == null && storedCredit != null) {
+            try {
+                credit = CreditAssessment.fromByteBuffer(storedCredit.duplicate());
+            } catch (IOException e) {
+                throw new UncheckedIOException("corrupt credit assessment of enterprise " + enterpriseId, e);
+            }
+        }
         return credit;
+    }
+
+    void credit(CreditAssessment assessment) {
+        credit = assessment;
+        storedCredit = null;
     }
 
     public CreditHistory history() {
         return history;
     }
 
+    /**
+     * Format 3 writes catalogue indicators as their position (guarded by the catalogue's fingerprint, like entity
+     * twins), not as text; formats 1 and 2 still read.
+     */
     private static void write(EnterpriseTwin t, DataOutputStream out) throws IOException {
         out.writeUTF(t.enterpriseId);
+        out.writeInt(CatalogueIds.FINGERPRINT);
         writeValues(out, t.own);
         writeChildren(out, t.equipment);
         writeChildren(out, t.orders);
@@ -133,15 +161,22 @@ public final class EnterpriseTwin {
         out.writeUTF(t.riskModel);
         writeAvro(out, t.history == null ? null : t.history.toByteBuffer());
         writeAvro(out, t.health == null ? null : t.health.toByteBuffer());
-        writeAvro(out, t.credit == null ? null : t.credit.toByteBuffer());
+        writeAvro(out, t.credit != null ? t.credit.toByteBuffer() : t.storedCredit);
         out.writeLong(t.openDay);
     }
 
     private static EnterpriseTwin read(DataInputStream in, int version) throws IOException {
         EnterpriseTwin t = new EnterpriseTwin(in.readUTF());
-        readValues(in, t.own);
-        readChildren(in, t.equipment);
-        readChildren(in, t.orders);
+        boolean positions = version >= 3;
+        if (positions && in.readInt() != CatalogueIds.FINGERPRINT) {
+            // written against another catalogue: positions mean other indicators; the children's next publications
+            // fill it again
+            CatalogueIds.warnStale(t.enterpriseId);
+            return t;
+        }
+        readValues(in, t.own, positions);
+        readChildren(in, t.equipment, positions);
+        readChildren(in, t.orders, positions);
         int n = in.readInt();
         for (int i = 0; i < n; i++) {
             t.recentHealth.addLast(new HealthPoint(in.readLong(), in.readDouble()));
@@ -157,7 +192,7 @@ public final class EnterpriseTwin {
         ByteBuffer credit = readAvro(in);
         t.history = history == null ? null : CreditHistory.fromByteBuffer(history);
         t.health = health == null ? null : HealthIndex.fromByteBuffer(health);
-        t.credit = credit == null ? null : CreditAssessment.fromByteBuffer(credit);
+        t.storedCredit = credit;
         t.openDay = version >= 2 ? in.readLong() : NO_DAY; // format 1 had no daily history
         return t;
     }
@@ -165,15 +200,26 @@ public final class EnterpriseTwin {
     private static void writeValues(DataOutputStream out, Map<String, Double> values) throws IOException {
         out.writeInt(values.size());
         for (Map.Entry<String, Double> e : values.entrySet()) {
-            out.writeUTF(e.getKey());
+            int position = CatalogueIds.indexOf(e.getKey());
+            out.writeShort(position);
+            if (position < 0) {
+                out.writeUTF(e.getKey());
+            }
             out.writeDouble(e.getValue());
         }
     }
 
-    private static void readValues(DataInputStream in, Map<String, Double> into) throws IOException {
+    private static void readValues(DataInputStream in, Map<String, Double> into, boolean positions) throws IOException {
         int n = in.readInt();
         for (int i = 0; i < n; i++) {
-            into.put(in.readUTF(), in.readDouble());
+            String id;
+            if (positions) {
+                int position = in.readShort();
+                id = position < 0 ? in.readUTF() : CatalogueIds.id(position);
+            } else {
+                id = in.readUTF();
+            }
+            into.put(id, in.readDouble());
         }
     }
 
@@ -185,12 +231,13 @@ public final class EnterpriseTwin {
         }
     }
 
-    private static void readChildren(DataInputStream in, Map<String, Map<String, Double>> into) throws IOException {
+    private static void readChildren(DataInputStream in, Map<String, Map<String, Double>> into, boolean positions)
+            throws IOException {
         int n = in.readInt();
         for (int i = 0; i < n; i++) {
             String id = in.readUTF();
             Map<String, Double> values = new HashMap<>();
-            readValues(in, values);
+            readValues(in, values, positions);
             into.put(id, values);
         }
     }

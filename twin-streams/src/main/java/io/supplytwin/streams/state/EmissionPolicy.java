@@ -14,11 +14,18 @@ import java.util.Map;
  */
 public final class EmissionPolicy {
 
-    private final Map<String, Double> deadbands;
+    private final double[] deadbands; // by catalogue position (CatalogueIds)
     private final long heartbeatMs;
 
+    /** @param deadbands deadband by indicator id; ids outside the standard catalogue have 0 whatever they say here */
     public EmissionPolicy(Map<String, Double> deadbands, Duration heartbeat) {
-        this.deadbands = Map.copyOf(deadbands);
+        this.deadbands = new double[CatalogueIds.size()];
+        deadbands.forEach((id, band) -> {
+            int position = CatalogueIds.indexOf(id);
+            if (position >= 0) {
+                this.deadbands[position] = band;
+            }
+        });
         this.heartbeatMs = heartbeat.toMillis();
     }
 

@@ -7,7 +7,10 @@ import io.supplytwin.schemas.avro.TwinState;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,6 +31,7 @@ public final class EntityTwin {
     public static final StateCodec<EntityTwin> CODEC = new StateCodec<>("entity twin", 2, EntityTwin::write, EntityTwin::read);
 
     private static final long NEVER = Long.MIN_VALUE;
+    private static final int NO_SLOT = -1;
 
     private final String entityId;
     private final String enterpriseId;
@@ -37,18 +41,96 @@ public final class EntityTwin {
     private long publishedAt = NEVER;
     private long readings;
     private long lateReadings;
-    private final Map<String, IndicatorStats> indicators;
 
-    private EntityTwin(String entityId, String enterpriseId, TwinLevel level, Map<String, IndicatorStats> indicators) {
+    // Indicators as parallel arrays, one slot each in the order first seen: a reading touches ~100 indicators, and
+    // objects per indicator in a map made decoding, applying and encoding the twin the stream thread's main cost.
+    private int size;
+    private String[] ids;
+    private int[] positions; // catalogue position of each slot, -1 for ids outside the catalogue
+    private double[] values;
+    private long[] updatedAts;
+    private double[] means;
+    private double[] variances;
+    private long[] counts;
+    private double[] publisheds;
+    private int[] slotByPosition; // catalogue position -> slot, NO_SLOT where this twin has none; null until needed
+
+    private EntityTwin(String entityId, String enterpriseId, TwinLevel level, int capacity) {
         this.entityId = Objects.requireNonNull(entityId, "entityId");
         this.enterpriseId = Objects.requireNonNull(enterpriseId, "enterpriseId");
         this.level = Objects.requireNonNull(level, "level");
-        this.indicators = indicators;
+        allocate(capacity);
     }
 
     /** A twin that has seen nothing yet. */
     public static EntityTwin create(String entityId, String enterpriseId, TwinLevel level) {
-        return new EntityTwin(entityId, enterpriseId, level, new LinkedHashMap<>());
+        return new EntityTwin(entityId, enterpriseId, level, 0);
+    }
+
+    private void allocate(int capacity) {
+        ids = new String[capacity];
+        positions = new int[capacity];
+        values = new double[capacity];
+        updatedAts = new long[capacity];
+        means = new double[capacity];
+        variances = new double[capacity];
+        counts = new long[capacity];
+        publisheds = new double[capacity];
+    }
+
+    private void grow(int needed) {
+        if (needed <= ids.length) {
+            return;
+        }
+        int capacity = Math.max(needed, Math.max(8, ids.length * 2));
+        ids = Arrays.copyOf(ids, capacity);
+        positions = Arrays.copyOf(positions, capacity);
+        values = Arrays.copyOf(values, capacity);
+        updatedAts = Arrays.copyOf(updatedAts, capacity);
+        means = Arrays.copyOf(means, capacity);
+        variances = Arrays.copyOf(variances, capacity);
+        counts = Arrays.copyOf(counts, capacity);
+        publisheds = Arrays.copyOf(publisheds, capacity);
+    }
+
+    /** The slot of an indicator, {@link #NO_SLOT} when this twin has none. */
+    private int slot(String id) {
+        int position = CatalogueIds.indexOf(id);
+        if (position >= 0) {
+            int[] index = slotIndex();
+            return index[position];
+        }
+        for (int i = 0; i < size; i++) {
+            if (positions[i] < 0 && ids[i].equals(id)) {
+                return i;
+            }
+        }
+        return NO_SLOT;
+    }
+
+    private int[] slotIndex() {
+        if (slotByPosition == null) {
+            slotByPosition = new int[CatalogueIds.size()];
+            Arrays.fill(slotByPosition, NO_SLOT);
+            for (int i = 0; i < size; i++) {
+                if (positions[i] >= 0) {
+                    slotByPosition[positions[i]] = i;
+                }
+            }
+        }
+        return slotByPosition;
+    }
+
+    private int addSlot(String id, int position) {
+        grow(size + 1);
+        int i = size++;
+        ids[i] = position >= 0 ? CatalogueIds.id(position) : id;
+        positions[i] = position;
+        publisheds[i] = Double.NaN;
+        if (position >= 0 && slotByPosition != null) {
+            slotByPosition[position] = i;
+        }
+        return i;
     }
 
     /**
@@ -69,31 +151,58 @@ public final class EntityTwin {
             return ApplyOutcome.TOO_LATE;
         }
         readings++;
+        if (size == 0) {
+            grow(values.size()); // a new twin: room for this reading's indicators at once; later ones grow by doubling
+        }
+        int[] index = slotIndex();
         for (Map.Entry<String, Double> e : values.entrySet()) {
             double x = e.getValue();
             if (!Double.isFinite(x)) {
                 continue;
             }
-            IndicatorStats s = indicators.computeIfAbsent(e.getKey(), k -> new IndicatorStats());
-            boolean newest = s.count == 0 || eventTime >= s.updatedAt;
-            s.accumulate(x, alpha);
+            String id = e.getKey();
+            int position = CatalogueIds.indexOf(id);
+            int i = position >= 0 ? index[position] : slot(id);
+            if (i == NO_SLOT) {
+                i = addSlot(id, position);
+            }
+            boolean newest = counts[i] == 0 || eventTime >= updatedAts[i];
+            accumulate(i, x, alpha);
             if (newest) {
-                s.value = x;
-                s.updatedAt = eventTime;
+                this.values[i] = x;
+                updatedAts[i] = eventTime;
             }
         }
         return outcome;
     }
 
-    /** Whether any indicator is unpublished or moved beyond its deadband since it was last published. */
-    public boolean movedBeyondDeadband(Map<String, Double> deadbands) {
-        for (Map.Entry<String, IndicatorStats> e : indicators.entrySet()) {
-            IndicatorStats s = e.getValue();
-            if (Double.isNaN(s.published)) {
+    /** Adds a reading to the mean and variance: EWMA with weight alpha (West's incremental form). */
+    private void accumulate(int i, double x, double alpha) {
+        if (counts[i] == 0) {
+            means[i] = x;
+            variances[i] = 0;
+        } else {
+            double diff = x - means[i];
+            double increment = alpha * diff;
+            means[i] += increment;
+            variances[i] = (1 - alpha) * (variances[i] + diff * increment);
+        }
+        counts[i]++;
+    }
+
+    /**
+     * Whether any indicator is unpublished or moved beyond its deadband since it was last published.
+     *
+     * @param deadbands deadband by catalogue position ({@link EmissionPolicy}); indicators outside the catalogue have 0
+     */
+    boolean movedBeyondDeadband(double[] deadbands) {
+        for (int i = 0; i < size; i++) {
+            double published = publisheds[i];
+            if (Double.isNaN(published)) {
                 return true;
             }
-            Double band = deadbands.get(e.getKey());
-            if (Math.abs(s.value - s.published) > (band == null ? 0 : band)) {
+            double band = positions[i] >= 0 ? deadbands[positions[i]] : 0;
+            if (Math.abs(values[i] - published) > band) {
                 return true;
             }
         }
@@ -117,14 +226,13 @@ public final class EntityTwin {
     public boolean markPublished(Collection<String> watched) {
         boolean changed = false;
         for (String id : watched) {
-            IndicatorStats s = indicators.get(id);
-            if (s != null && Double.compare(s.value, s.published) != 0) {
+            int i = slot(id);
+            if (i != NO_SLOT && Double.compare(values[i], publisheds[i]) != 0) {
                 changed = true;
+                break;
             }
         }
-        for (IndicatorStats s : indicators.values()) {
-            s.published = s.value;
-        }
+        System.arraycopy(values, 0, publisheds, 0, size);
         version++;
         publishedAt = latestEventTime;
         return changed;
@@ -132,20 +240,25 @@ public final class EntityTwin {
 
     /** The twin as a {@code twin.state.*} record. */
     public TwinState toState(EmitReason reason) {
-        Map<String, IndicatorState> map = new HashMap<>(indicators.size() * 2);
-        indicators.forEach((id, s) -> map.put(id, new IndicatorState(s.value, java.time.Instant.ofEpochMilli(s.updatedAt),
-                s.mean, s.std(), s.count)));
-        return new TwinState(entityId, enterpriseId, level, java.time.Instant.ofEpochMilli(latestEventTime), version, reason,
-                map);
+        Map<String, IndicatorState> map = new HashMap<>(size * 2);
+        for (int i = 0; i < size; i++) {
+            map.put(ids[i], new IndicatorState(values[i], Instant.ofEpochMilli(updatedAts[i]), means[i], std(variances[i]),
+                    counts[i]));
+        }
+        return new TwinState(entityId, enterpriseId, level, Instant.ofEpochMilli(latestEventTime), version, reason, map);
+    }
+
+    private static double std(double variance) {
+        return Math.sqrt(Math.max(0, variance));
     }
 
     /** Latest values of the indicators among {@code ids} that this twin has. */
     public Map<String, Double> latest(Collection<String> ids) {
         Map<String, Double> out = new HashMap<>();
         for (String id : ids) {
-            IndicatorStats s = indicators.get(id);
-            if (s != null) {
-                out.put(id, s.value);
+            int i = slot(id);
+            if (i != NO_SLOT) {
+                out.put(id, values[i]);
             }
         }
         return out;
@@ -185,9 +298,13 @@ public final class EntityTwin {
         return lateReadings;
     }
 
-    /** Indicator id → statistics, in the order they were first seen. */
+    /** Indicator id → statistics, in the order they were first seen (a copy, for queries). */
     public Map<String, IndicatorStats> indicators() {
-        return java.util.Collections.unmodifiableMap(indicators);
+        Map<String, IndicatorStats> out = new LinkedHashMap<>(size * 2);
+        for (int i = 0; i < size; i++) {
+            out.put(ids[i], new IndicatorStats(values[i], updatedAts[i], means[i], variances[i], counts[i], publisheds[i]));
+        }
+        return Collections.unmodifiableMap(out);
     }
 
     /**
@@ -205,20 +322,18 @@ public final class EntityTwin {
         writeVarLong(out, t.readings);
         writeVarLong(out, t.lateReadings);
         out.writeInt(CatalogueIds.FINGERPRINT);
-        writeVarLong(out, t.indicators.size());
-        for (Map.Entry<String, IndicatorStats> e : t.indicators.entrySet()) {
-            IndicatorStats s = e.getValue();
-            int index = CatalogueIds.indexOf(e.getKey());
-            writeVarLong(out, index + 1L);
-            if (index < 0) {
-                out.writeUTF(e.getKey());
+        writeVarLong(out, t.size);
+        for (int i = 0; i < t.size; i++) {
+            writeVarLong(out, t.positions[i] + 1L);
+            if (t.positions[i] < 0) {
+                out.writeUTF(t.ids[i]);
             }
-            out.writeDouble(s.value);
-            writeVarLong(out, zigZag(t.latestEventTime - s.updatedAt));
-            out.writeDouble(s.mean);
-            out.writeDouble(s.variance);
-            writeVarLong(out, s.count);
-            out.writeDouble(s.published);
+            out.writeDouble(t.values[i]);
+            writeVarLong(out, zigZag(t.latestEventTime - t.updatedAts[i]));
+            out.writeDouble(t.means[i]);
+            out.writeDouble(t.variances[i]);
+            writeVarLong(out, t.counts[i]);
+            out.writeDouble(t.publisheds[i]);
         }
     }
 
@@ -226,45 +341,60 @@ public final class EntityTwin {
         String entityId = in.readUTF();
         String enterpriseId = in.readUTF();
         TwinLevel level = TwinLevel.values()[in.readUnsignedByte()];
-        EntityTwin t = new EntityTwin(entityId, enterpriseId, level, new LinkedHashMap<>());
         if (version == 1) {
-            readFormat1(in, t);
-            return t;
+            return readFormat1(in, new EntityTwin(entityId, enterpriseId, level, 0));
         }
-        t.version = readVarLong(in);
-        t.latestEventTime = in.readLong();
-        t.publishedAt = in.readLong();
-        t.readings = readVarLong(in);
-        t.lateReadings = readVarLong(in);
+        long twinVersion = readVarLong(in);
+        long latest = in.readLong();
+        long publishedAt = in.readLong();
+        long readings = readVarLong(in);
+        long lateReadings = readVarLong(in);
         if (in.readInt() != CatalogueIds.FINGERPRINT) {
             // written against another catalogue: positions mean other indicators, so start this twin afresh
             CatalogueIds.warnStale(entityId);
             return create(entityId, enterpriseId, level);
         }
-        long n = readVarLong(in);
-        for (long i = 0; i < n; i++) {
-            int index = (int) readVarLong(in) - 1;
-            String id = index < 0 ? in.readUTF() : CatalogueIds.id(index);
-            double value = in.readDouble();
-            long updatedAt = t.latestEventTime - unZigZag(readVarLong(in));
-            t.indicators.put(id, new IndicatorStats(value, updatedAt, in.readDouble(), in.readDouble(), readVarLong(in),
-                    in.readDouble()));
+        int n = (int) readVarLong(in);
+        EntityTwin t = new EntityTwin(entityId, enterpriseId, level, n);
+        t.version = twinVersion;
+        t.latestEventTime = latest;
+        t.publishedAt = publishedAt;
+        t.readings = readings;
+        t.lateReadings = lateReadings;
+        for (int i = 0; i < n; i++) {
+            int position = (int) readVarLong(in) - 1;
+            t.ids[i] = position < 0 ? in.readUTF() : CatalogueIds.id(position);
+            t.positions[i] = position;
+            t.values[i] = in.readDouble();
+            t.updatedAts[i] = latest - unZigZag(readVarLong(in));
+            t.means[i] = in.readDouble();
+            t.variances[i] = in.readDouble();
+            t.counts[i] = readVarLong(in);
+            t.publisheds[i] = in.readDouble();
         }
+        t.size = n;
         return t;
     }
 
-    private static void readFormat1(DataInputStream in, EntityTwin t) throws IOException {
+    private static EntityTwin readFormat1(DataInputStream in, EntityTwin t) throws IOException {
         t.version = in.readLong();
         t.latestEventTime = in.readLong();
         t.publishedAt = in.readLong();
         t.readings = in.readLong();
         t.lateReadings = in.readLong();
         int n = in.readInt();
+        t.grow(n);
         for (int i = 0; i < n; i++) {
             String id = in.readUTF();
-            t.indicators.put(id, new IndicatorStats(in.readDouble(), in.readLong(), in.readDouble(), in.readDouble(),
-                    in.readLong(), in.readDouble()));
+            int slot = t.addSlot(id, CatalogueIds.indexOf(id));
+            t.values[slot] = in.readDouble();
+            t.updatedAts[slot] = in.readLong();
+            t.means[slot] = in.readDouble();
+            t.variances[slot] = in.readDouble();
+            t.counts[slot] = in.readLong();
+            t.publisheds[slot] = in.readDouble();
         }
+        return t;
     }
 
     private static void writeVarLong(DataOutputStream out, long v) throws IOException {

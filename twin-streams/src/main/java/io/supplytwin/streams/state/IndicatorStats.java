@@ -1,21 +1,19 @@
 package io.supplytwin.streams.state;
 
 /**
- * One indicator of one twin: the latest value and when it was measured, an exponentially weighted mean and standard
- * deviation over about the last N readings, how many readings were seen, and the value last published on the state
- * topic (NaN before the first publication), against which the deadband is measured.
+ * One indicator of one twin, as the twin's queries show it: the latest value and when it was measured, an
+ * exponentially weighted mean and standard deviation over about the last N readings, how many readings were seen, and
+ * the value last published on the state topic (NaN before the first publication), against which the deadband is
+ * measured. A snapshot: {@link EntityTwin} keeps its indicators in arrays.
  */
 public final class IndicatorStats {
 
-    double value;
-    long updatedAt;
-    double mean;
-    double variance;
-    long count;
-    double published = Double.NaN;
-
-    IndicatorStats() {
-    }
+    private final double value;
+    private final long updatedAt;
+    private final double mean;
+    private final double variance;
+    private final long count;
+    private final double published;
 
     IndicatorStats(double value, long updatedAt, double mean, double variance, long count, double published) {
         this.value = value;
@@ -24,20 +22,6 @@ public final class IndicatorStats {
         this.variance = variance;
         this.count = count;
         this.published = published;
-    }
-
-    /** Adds a reading to the mean and variance: EWMA with weight alpha (West's incremental form). */
-    void accumulate(double x, double alpha) {
-        if (count == 0) {
-            mean = x;
-            variance = 0;
-        } else {
-            double diff = x - mean;
-            double increment = alpha * diff;
-            mean += increment;
-            variance = (1 - alpha) * (variance + diff * increment);
-        }
-        count++;
     }
 
     public double value() {

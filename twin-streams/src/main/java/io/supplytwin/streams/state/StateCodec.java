@@ -1,11 +1,12 @@
 package io.supplytwin.streams.state;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -47,7 +48,7 @@ public final class StateCodec<T> {
         if (value == null) {
             return null;
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        Bytes bytes = new Bytes();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(version);
             writer.write(value, out);
@@ -61,7 +62,7 @@ public final class StateCodec<T> {
         if (data == null) {
             return null;
         }
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
+        try (DataInputStream in = new DataInputStream(new BytesIn(data))) {
             int stored = in.readUnsignedByte();
             if (stored > version) {
                 throw new SerializationException(name + " was written in format " + stored + "; this release reads up to "
@@ -75,6 +76,72 @@ public final class StateCodec<T> {
 
     public Serde<T> serde() {
         return Serdes.serdeFrom((topic, value) -> encode(value), (topic, data) -> decode(data));
+    }
+
+    /*
+     * ByteArrayInput/OutputStream synchronise every call, and DataInput/OutputStream make one call per byte or
+     * number: on the stream thread, which codes a twin twice per reading, that locking was a visible cost.
+     */
+
+    /** An unsynchronised byte sink. */
+    private static final class Bytes extends OutputStream {
+        private byte[] buf = new byte[512];
+        private int count;
+
+        @Override
+        public void write(int b) {
+            if (count == buf.length) {
+                buf = Arrays.copyOf(buf, buf.length * 2);
+            }
+            buf[count++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            if (count + len > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, count + len));
+            }
+            System.arraycopy(b, off, buf, count, len);
+            count += len;
+        }
+
+        byte[] toByteArray() {
+            return Arrays.copyOf(buf, count);
+        }
+    }
+
+    /** An unsynchronised reader of a byte array. */
+    private static final class BytesIn extends InputStream {
+        private final byte[] buf;
+        private int pos;
+
+        BytesIn(byte[] buf) {
+            this.buf = buf;
+        }
+
+        @Override
+        public int read() {
+            return pos < buf.length ? buf[pos++] & 0xFF : -1;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            if (len == 0) {
+                return 0;
+            }
+            if (pos >= buf.length) {
+                return -1;
+            }
+            int n = Math.min(len, buf.length - pos);
+            System.arraycopy(buf, pos, b, off, n);
+            pos += n;
+            return n;
+        }
+
+        @Override
+        public int available() {
+            return buf.length - pos;
+        }
     }
 
     /** Writes a string that may be null. */

@@ -1,0 +1,74 @@
+package io.supplytwin.streams.rollup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+
+import io.supplytwin.schemas.avro.TwinLevel;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class EnterpriseTwinTest {
+
+    private static final long WINDOW = 3_600_000L;
+
+    @Test
+    void theHighestHealthInTheWindowIsKeptWithoutKeepingEveryValue() {
+        EnterpriseTwin twin = EnterpriseTwin.create("e-1");
+        Random random = new Random(7);
+        double[] h = new double[2_000];
+        for (int i = 0; i < h.length; i++) {
+            h[i] = random.nextDouble();
+            long time = i * 10_000L; // 360 values per window
+            twin.rememberHealth(time, h[i], WINDOW);
+            double max = Double.NaN;
+            for (int j = 0; j <= i; j++) {
+                if (j * 10_000L >= time - WINDOW) {
+                    max = Double.isNaN(max) ? h[j] : Math.max(max, h[j]);
+                }
+            }
+            assertThat(twin.recentMaxHealth()).as("after value %d", i).isEqualTo(max);
+        }
+        // only a falling sequence survives: a few values, not the window's 360
+        assertThat(twin.recentHealth.size()).isLessThan(40);
+        EnterpriseTwin back = EnterpriseTwin.CODEC.decode(EnterpriseTwin.CODEC.encode(twin));
+        assertThat(back.recentMaxHealth()).isEqualTo(twin.recentMaxHealth());
+    }
+
+    /** Format 2 (indicator ids as text) as the previous release stored it. */
+    private static final String FORMAT_2_OF_PREVIOUS_RELEASE = "AgAFdDEtMDEAAAABABFyZXZlbnVlX2NueV9tb250aEFsnDgAAAAAAAAAAQALdDEtMDEtZXEtMDEAAAA"
+            + "CAAdvZWVfcGN0QFLAAAAAAAAAEGF2YWlsYWJpbGl0eV9wY3RAVsAAAAAAAAAAAAEADHQxLTAxLW9yZC0wMQAAAAEAEGRlbGl2ZXJ5X2RlbGF5X2hAAAA"
+            + "AAAAAAAAAAAEAAAAAAAAD6D/pmZmZmZmaAQAAf/gAAAAAAAAAAAAAAAAAAAAA////////////////AAAAAAAATiA=";
+
+    @Test
+    void whatThePreviousReleaseStoredStillReadsAndComesBackFromTheNewFormat() {
+        EnterpriseTwin old = EnterpriseTwin.CODEC.decode(Base64.getDecoder().decode(FORMAT_2_OF_PREVIOUS_RELEASE));
+        assertThat(old.own()).containsExactlyEntriesOf(Map.of("revenue_cny_month", 1.5e7));
+        assertThat(old.equipment()).containsOnlyKeys("t1-01-eq-01");
+        assertThat(old.equipment().get("t1-01-eq-01")).containsOnly(entry("availability_pct", 91.0), entry("oee_pct", 75.0));
+        assertThat(old.orders().get("t1-01-ord-01")).containsOnly(entry("delivery_delay_h", 2.0));
+        assertThat(old.recentMaxHealth()).isEqualTo(0.8);
+        assertThat(old.lowAlert).isTrue();
+        assertThat(old.openDay).isEqualTo(20_000);
+        assertThat(old.credit()).isNull();
+
+        old.accept("t1-01", TwinLevel.ENTERPRISE, Map.of("vendor_specific_kpi", 4.0)); // outside the catalogue
+        EnterpriseTwin back = EnterpriseTwin.CODEC.decode(EnterpriseTwin.CODEC.encode(old));
+        assertThat(back.own()).containsOnly(entry("revenue_cny_month", 1.5e7), entry("vendor_specific_kpi", 4.0));
+        assertThat(back.equipment()).isEqualTo(old.equipment());
+        assertThat(back.orders()).isEqualTo(old.orders());
+        assertThat(back.openDay).isEqualTo(20_000);
+    }
+
+    @Test
+    void aFallFromAnEarlierPeakStaysVisibleUntilThePeakLeavesTheWindow() {
+        EnterpriseTwin twin = EnterpriseTwin.create("e-1");
+        twin.rememberHealth(0, 0.9, WINDOW);
+        twin.rememberHealth(600_000, 0.7, WINDOW);
+        twin.rememberHealth(1_200_000, 0.75, WINDOW);
+        assertThat(twin.recentMaxHealth()).isEqualTo(0.9);
+        twin.rememberHealth(WINDOW + 1, 0.72, WINDOW);
+        assertThat(twin.recentMaxHealth()).isEqualTo(0.75);
+    }
+}
