@@ -99,14 +99,18 @@ final class GatewayPublishers {
     private static List<Window> connect(String uri, String prefix) throws Exception {
         List<Window> pubs = new ArrayList<>();
         for (int i = 0; i < CONNECTIONS; i++) {
-            pubs.add(new Window(client(uri, prefix + "-" + i)));
+            pubs.add(new Window(client(uri, prefix + "-" + i, 0)));
         }
         return pubs;
     }
 
-    static MqttAsyncClient client(String uri, String id) throws Exception {
+    /** A clean-start connection; {@code receiveMaximum} 0 leaves it to the broker's default. */
+    static MqttAsyncClient client(String uri, String id, int receiveMaximum) throws Exception {
         MqttAsyncClient c = new MqttAsyncClient(uri, id, new MemoryPersistence());
         MqttConnectionOptions o = new MqttConnectionOptions();
+        if (receiveMaximum > 0) {
+            o.setReceiveMaximum(receiveMaximum);
+        }
         o.setSocketFactory(new TcpNoDelaySocketFactory());
         o.setCleanStart(true);
         c.connect(o).waitForCompletion(10_000);

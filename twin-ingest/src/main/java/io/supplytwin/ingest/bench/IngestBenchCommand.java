@@ -247,10 +247,13 @@ public final class IngestBenchCommand implements Callable<Integer> {
         }
     }
 
-    /** Raw Paho subscriber (QoS 1, automatic acks) fed by the four publisher connections, same payload size. */
+    /**
+     * Raw Paho subscriber (QoS 1, automatic acks, the bridge's receive maximum: HiveMQ gives a client that sends none
+     * only 50 in flight) fed by the four publisher connections, same payload size.
+     */
     private double rawMqtt(EmbeddedPlatform platform, int payloadBytes) throws Exception {
         AtomicLong received = new AtomicLong();
-        MqttAsyncClient sub = GatewayPublishers.client(platform.mqttUri(), "bench-raw-sub");
+        MqttAsyncClient sub = GatewayPublishers.client(platform.mqttUri(), "bench-raw-sub", IngestConfig.defaults().receiveMaximum());
         sub.setCallback(new MqttCallbackAdapter((topic, m) -> received.incrementAndGet()));
         sub.subscribe(GatewayPublishers.RAW_TOPIC_PREFIX + "#", 1).waitForCompletion(10_000);
         long[] atStart = new long[1];
