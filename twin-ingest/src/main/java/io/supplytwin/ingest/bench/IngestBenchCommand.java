@@ -121,6 +121,9 @@ public final class IngestBenchCommand implements Callable<Integer> {
                 payloadBytes += load.payload(i, 0, Instant.now()).length;
             }
             payloadBytes /= 300;
+            BridgePathCost.Cost cost = BridgePathCost.measure(load,
+                    Topics.TELEMETRY.valueSerde(new RestSchemaRegistryClient(platform.registryUrl())).serializer(), 20_000);
+            progress("bridge path CPU per message: %s", describe(cost));
             double kafkaRate = rawKafka(platform, load);
             double mqttRate = rawMqtt(platform, payloadBytes);
             double slower = Math.min(kafkaRate, mqttRate);
@@ -139,6 +142,7 @@ public final class IngestBenchCommand implements Callable<Integer> {
             Step halfLoad = bridgeStep(platform, load, half);
             out.printf(Locale.ROOT, "%nRESULT mqtt=%s payload=%dB publishers=%s cores=%d%n", mqtt == null ? "embedded HiveMQ CE" : mqtt,
                     payloadBytes, publishers, cores);
+            out.printf(Locale.ROOT, "  bridge path CPU        %s%n", describe(cost));
             out.printf(Locale.ROOT, "  raw Kafka producer     %8.0f records/s%n", kafkaRate);
             out.printf(Locale.ROOT, "  raw Paho subscriber    %8.0f msg/s%n", mqttRate);
             out.printf(Locale.ROOT, "  bridge sustained       %8.0f readings/s = %.2f x the slower raw rate%n", sustained, sustained / slower);
@@ -148,6 +152,11 @@ public final class IngestBenchCommand implements Callable<Integer> {
             deleteQuietly(dir);
         }
         return 0;
+    }
+
+    private static String describe(BridgePathCost.Cost c) {
+        return String.format(Locale.ROOT, "%.1f us = Paho PUBLISH decode %.1f + cleaning (JSON included) %.1f + Avro %.1f "
+                + "(one thread, %d messages)", c.total(), c.pahoDecode(), c.clean(), c.serialize(), c.messages());
     }
 
     private String jvmNote() {

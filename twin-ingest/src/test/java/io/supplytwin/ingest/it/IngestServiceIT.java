@@ -118,7 +118,7 @@ class IngestServiceIT {
     }
 
     @Test
-    void twoBridgeInstancesInOneGroupSplitTheLoadDeliverEachReadingOnceAndTakeOverFromEachOther(EmbeddedPlatform p) throws Exception {
+    void twoBridgeInstancesInOneGroupTogetherDeliverEachReadingOnceAndTakeOverFromEachOther(EmbeddedPlatform p) throws Exception {
         String ent = unique("scale");
         int entities = 20;
         int perEntity = 40;
@@ -134,17 +134,12 @@ class IngestServiceIT {
         IngestService a = bridge(config(ent, unique("bridge-a"), false), p.bootstrapServers(), p.registryUrl(), p.mqttUri());
         try (IngestService b = bridge(config(ent, unique("bridge-b"), false), p.bootstrapServers(), p.registryUrl(), p.mqttUri())) {
             MqttAsyncClient gw = gateway(p.mqttUri());
-            // one round of readings (one per entity) at a time, over about two seconds: HiveMQ CE caches a shared group's
-            // members for a second, and a burst that is over before it knows the second member all goes to the first
-            for (int round = 0; round < perEntity / 2; round++) {
-                IngestTestKit.publishBurst(gw, first.subList(round * entities, (round + 1) * entities));
-                Thread.sleep(100);
-            }
+            IngestTestKit.publishBurst(gw, first);
             IngestTestKit.readings(p.bootstrapServers(), p.registryUrl(), ent, first.size(), WAIT);
             double firstByA = a.metrics().acceptedCount();
             double firstByB = b.metrics().acceptedCount();
-            assertThat(Math.min(firstByA, firstByB)).as("the group splits the load (a took %s, b took %s)", firstByA, firstByB)
-                    .isGreaterThanOrEqualTo(first.size() / 10.0);
+            // how the embedded HiveMQ CE splits a group varies (often all to one member): SharedGroupSplitIT asserts the
+            // split on mosquitto; here the group must deliver each reading once and survive losing a member
             // the instance that took the first half goes away; the group's other member takes the rest
             IngestService busy = firstByA >= firstByB ? a : b;
             IngestService other = busy == a ? b : a;
