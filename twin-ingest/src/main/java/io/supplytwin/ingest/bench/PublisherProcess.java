@@ -29,7 +29,7 @@ final class PublisherProcess {
     }
 
     /** What the child published: the count, its own wall time and CPU seconds, and when the parent saw it start. */
-    record Result(long published, double seconds, double cpuSeconds, long startNanos, long doneNanos) {
+    record Result(long published, double seconds, double cpuSeconds, long startNanos) {
     }
 
     private PublisherProcess() {
@@ -54,7 +54,6 @@ final class PublisherProcess {
         command.addAll(args);
         Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         long start = 0;
-        long done = 0;
         long published = -1;
         double seconds = 0;
         double cpu = 0;
@@ -64,7 +63,6 @@ final class PublisherProcess {
                     start = System.nanoTime();
                     onStart.started(start);
                 } else if (line.startsWith(DONE)) {
-                    done = System.nanoTime();
                     String[] f = line.split(" ");
                     published = Long.parseLong(f[1]);
                     seconds = Double.parseDouble(f[2]);
@@ -79,7 +77,7 @@ final class PublisherProcess {
         if (child.exitValue() != 0 || published < 0) {
             throw new IllegalStateException("the publisher process failed (exit " + child.exitValue() + "): " + command);
         }
-        return new Result(published, seconds, cpu, start, done);
+        return new Result(published, seconds, cpu, start);
     }
 
     /** The child's side: the {@code START} line, just before the first message goes out. */
