@@ -1,14 +1,16 @@
 package io.supplytwin.ingest.bench;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
 import com.sun.management.OperatingSystemMXBean;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import io.supplytwin.ingest.IngestConfig;
 import io.supplytwin.ingest.IngestService;
+import io.supplytwin.ingest.clean.RejectReason;
 import io.supplytwin.platform.EmbeddedPlatform;
 import io.supplytwin.platform.config.PlatformConfig;
 import io.supplytwin.platform.metrics.PlatformMetrics;
-import io.supplytwin.platform.mqtt.TcpNoDelaySocketFactory;
+import io.supplytwin.platform.mqtt.MqttCallbackAdapter;
 import io.supplytwin.schemas.avro.TelemetryReading;
 import io.supplytwin.schemas.avro.TelemetrySource;
 import io.supplytwin.schemas.avro.TwinLevel;
@@ -18,29 +20,28 @@ import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
-import io.supplytwin.platform.mqtt.MqttCallbackAdapter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -50,8 +51,14 @@ import picocli.CommandLine.Spec;
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = {"Benchmark the MQTT -> Kafka bridge: raw Kafka producer rate, raw MQTT subscriber rate, then the bridge",
                 "at rising publish rates; sustained readings/s, p50/p99 MQTT->Kafka latency, CPU. Starts an embedded",
-                "Kafka + registry (+ HiveMQ unless --mqtt names another broker, e.g. a local mosquitto)."})
+                "Kafka + registry (+ HiveMQ unless --mqtt names another broker, e.g. a local mosquitto). The simulated",
+                "gateways run in a child JVM unless --publishers=inline."},
+        footer = {"", "Paho decodes each received PUBLISH byte by byte through a synchronized stream; on Java 17 the bridge JVM",
+                "spends far less on that with -XX:+UseBiasedLocking (e.g. SUPPLYTWIN_JAVA_OPTS=\"-Xmx1g -XX:+UseBiasedLocking\")."})
 public final class IngestBenchCommand implements Callable<Integer> {
+
+    /** Where the simulated gateways run. */
+    enum Publishers { process, inline }
 
     @Spec
     CommandSpec spec;
@@ -71,48 +78,75 @@ public final class IngestBenchCommand implements Callable<Integer> {
     @Option(names = "--entities", description = "simulated entities (default ${DEFAULT-VALUE})")
     int entities = 3000;
 
+    @Option(names = "--publishers", paramLabel = "WHERE",
+            description = "where the simulated gateways run: process (a child JVM) or inline (this JVM) (default ${DEFAULT-VALUE})")
+    Publishers publishers = Publishers.process;
+
+    @Option(names = "--publishers-only",
+            description = "only run the simulated gateways against --mqtt (what the benchmark starts in its child JVM): "
+                    + "--rate readings/s for --seconds, or with --raw-bytes a flat payload as fast as the broker takes it")
+    boolean publishersOnly;
+
+    @Option(names = "--rate", description = "with --publishers-only: readings/s")
+    int rate;
+
+    @Option(names = "--raw-bytes", description = "with --publishers-only: publish a flat payload of this size instead of readings")
+    int rawBytes;
+
+    @Option(names = "--seq-base", description = "with --publishers-only: sequence numbers start above this")
+    long seqBase;
+
+    @Option(names = "--client-prefix", description = "with --publishers-only: MQTT client id prefix (default ${DEFAULT-VALUE})")
+    String clientPrefix = "bench-gw";
+
     private PrintWriter out;
+    private final OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    private final int cores = Runtime.getRuntime().availableProcessors();
+    private long nextSeqBase;
 
     @Override
     public Integer call() throws Exception {
         out = spec.commandLine().getOut();
+        if (publishersOnly) {
+            return publishersOnly();
+        }
         Path dir = Files.createTempDirectory("twin-bench-ingest-");
         Map<String, String> set = mqtt == null ? Map.of() : Map.of(PlatformConfig.MQTT_URI.key(), mqtt);
         try (EmbeddedPlatform platform = EmbeddedPlatform.onFreePorts(dir, set).start()) {
-            progress("platform up: kafka %s, mqtt %s", platform.bootstrapServers(), platform.mqttUri());
+            progress("platform up: kafka %s, mqtt %s; publishers %s; bridge JVM %s", platform.bootstrapServers(), platform.mqttUri(),
+                    publishers == Publishers.process ? "in a child JVM" : "in this JVM", jvmNote());
             GatewayLoad load = new GatewayLoad("bench", entities);
             int payloadBytes = 0;
             for (int i = 0; i < 300; i++) {
-                payloadBytes += load.payload(i, Instant.now()).length;
+                payloadBytes += load.payload(i, 0, Instant.now()).length;
             }
             payloadBytes /= 300;
+            BridgePathCost.Cost cost = BridgePathCost.measure(load,
+                    Topics.TELEMETRY.valueSerde(new RestSchemaRegistryClient(platform.registryUrl())).serializer(), 20_000);
+            progress("bridge path CPU per message: %s", describe(cost));
             double kafkaRate = rawKafka(platform, load);
             double mqttRate = rawMqtt(platform, payloadBytes);
             double slower = Math.min(kafkaRate, mqttRate);
             progress("raw rates: kafka producer %.0f records/s, paho subscriber %.0f msg/s (%d-byte JSON payloads)",
                     kafkaRate, mqttRate, payloadBytes);
             double sustained = 0;
-            for (int rate : rates) {
-                Step s = bridgeStep(platform, load, rate);
-                progress("bridge at %5d/s offered: %7.0f/s delivered, publish->kafka ack p50 %6.1f ms p99 %7.1f ms "
-                        + "(receive->ack p50 %.1f p99 %.1f), cpu %3.0f%% of %d cores", rate, s.delivered, s.p50, s.p99,
-                        s.bridgeP50, s.bridgeP99, s.cpu * 100, Runtime.getRuntime().availableProcessors());
-                if (s.delivered >= 0.95 * rate) {
-                    sustained = Math.max(sustained, s.delivered);
-                } else {
-                    sustained = Math.max(sustained, s.delivered);
+            for (int r : rates) {
+                Step s = bridgeStep(platform, load, r);
+                progress("bridge at %5d/s offered: %s", r, s);
+                sustained = Math.max(sustained, s.delivered);
+                if (s.delivered < 0.95 * r) {
                     break;
                 }
             }
             int half = (int) (sustained / 2);
             Step halfLoad = bridgeStep(platform, load, half);
-            out.printf(Locale.ROOT, "%nRESULT mqtt=%s payload=%dB%n", mqtt == null ? "embedded HiveMQ CE" : mqtt, payloadBytes);
+            out.printf(Locale.ROOT, "%nRESULT mqtt=%s payload=%dB publishers=%s cores=%d%n", mqtt == null ? "embedded HiveMQ CE" : mqtt,
+                    payloadBytes, publishers, cores);
+            out.printf(Locale.ROOT, "  bridge path CPU        %s%n", describe(cost));
             out.printf(Locale.ROOT, "  raw Kafka producer     %8.0f records/s%n", kafkaRate);
             out.printf(Locale.ROOT, "  raw Paho subscriber    %8.0f msg/s%n", mqttRate);
             out.printf(Locale.ROOT, "  bridge sustained       %8.0f readings/s = %.2f x the slower raw rate%n", sustained, sustained / slower);
-            out.printf(Locale.ROOT, "  at half load (%d/s, %.0f/s delivered)  publish->Kafka ack p50 %.1f ms, p99 %.1f ms "
-                    + "(receive->ack p50 %.1f, p99 %.1f), cpu %.0f%%%n", half, halfLoad.delivered, halfLoad.p50, halfLoad.p99,
-                    halfLoad.bridgeP50, halfLoad.bridgeP99, halfLoad.cpu * 100);
+            out.printf(Locale.ROOT, "  at half load (%d/s offered): %s%n", half, halfLoad);
             out.flush();
         } finally {
             deleteQuietly(dir);
@@ -120,24 +154,88 @@ public final class IngestBenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private record Step(double delivered, double p50, double p99, double bridgeP50, double bridgeP99, double cpu) {}
+    private static String describe(BridgePathCost.Cost c) {
+        return String.format(Locale.ROOT, "%.1f us = Paho PUBLISH decode %.1f + cleaning (JSON included) %.1f + Avro %.1f "
+                + "(one thread, %d messages)", c.total(), c.pahoDecode(), c.clean(), c.serialize(), c.messages());
+    }
+
+    private String jvmNote() {
+        try {
+            var hotspot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+            return "biased locking " + ("true".equals(hotspot.getVMOption("UseBiasedLocking").getValue()) ? "on" : "off");
+        } catch (RuntimeException e) {
+            return "without biased locking";
+        }
+    }
+
+    /** The child JVM's side: publish, then report what and at what CPU cost. */
+    private int publishersOnly() throws Exception {
+        if (mqtt == null || (rate <= 0) == (rawBytes <= 0)) {
+            throw new ParameterException(spec.commandLine(), "--publishers-only needs --mqtt and either --rate or --raw-bytes");
+        }
+        long cpu0 = os.getProcessCpuTime();
+        Runnable started = () -> PublisherProcess.reportStart(out);
+        GatewayPublishers.Published p = rawBytes > 0
+                ? GatewayPublishers.flat(mqtt, clientPrefix, rawBytes, Duration.ofSeconds(seconds), started)
+                : GatewayPublishers.paced(mqtt, clientPrefix, new GatewayLoad("bench", entities), rate, (long) rate * seconds, seqBase, started);
+        PublisherProcess.reportDone(out, p, (os.getProcessCpuTime() - cpu0) / 1e9);
+        return 0;
+    }
+
+    /** One publishing run, here or in the child JVM: count, start (nanoTime of this JVM) and the publishers' CPU share. */
+    private record Run(long published, long startNanos, double publisherCpu) {
+    }
+
+    private Run publish(List<String> childArgs, GatewayCall inline, PublisherProcess.StartListener onStart) throws Exception {
+        if (publishers == Publishers.process) {
+            List<String> args = new ArrayList<>(List.of("--seconds", Integer.toString(seconds), "--entities", Integer.toString(entities)));
+            args.addAll(childArgs);
+            PublisherProcess.Result r = PublisherProcess.run(args, onStart);
+            return new Run(r.published(), r.startNanos(), r.cpuSeconds() / Math.max(r.seconds(), 1e-3) / cores);
+        }
+        long[] start = new long[1];
+        GatewayPublishers.Published p = inline.run(() -> {
+            start[0] = System.nanoTime();
+            onStart.started(start[0]);
+        });
+        return new Run(p.count(), start[0], Double.NaN);
+    }
+
+    @FunctionalInterface
+    private interface GatewayCall {
+        GatewayPublishers.Published run(Runnable onStart) throws Exception;
+    }
+
+    /**
+     * One rate step. CPU shares are of all cores; {@code cpuMicrosPerReading} is the bench JVM's CPU time (bridge, and
+     * the embedded Kafka/registry/HiveMQ) per delivered reading, which moves less with other load on the machine than
+     * the rates do.
+     */
+    private record Step(double delivered, double p50, double p99, double bridgeP50, double bridgeP99, double benchCpu,
+            double publisherCpu, double machineCpu, double rejected, double cpuMicrosPerReading) {
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%7.0f/s delivered, publish->Kafka ack p50 %6.1f ms p99 %7.1f ms (receive->ack p50 %.1f "
+                    + "p99 %.1f)%s, cpu: bench JVM %3.0f%% (%.0f us/reading), publishers %s, machine %3.0f%%", delivered, p50, p99, bridgeP50, bridgeP99,
+                    rejected > 0 ? String.format(Locale.ROOT, ", %.0f REJECTED", rejected) : "", benchCpu * 100, cpuMicrosPerReading,
+                    Double.isNaN(publisherCpu) ? "(in the bench JVM)" : String.format(Locale.ROOT, "%3.0f%%", publisherCpu * 100),
+                    machineCpu * 100);
+        }
+    }
 
     /** Raw producer: the same serialized record size, the bridge's producer settings, as fast as it goes. */
     private double rawKafka(EmbeddedPlatform platform, GatewayLoad load) throws Exception {
         var serializer = Topics.TELEMETRY.valueSerde(new RestSchemaRegistryClient(platform.registryUrl())).serializer();
         List<byte[]> values = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
-            Map<String, Double> v = new HashMap<>();
-            new com.fasterxml.jackson.databind.ObjectMapper().readTree(load.payload(i, Instant.now())).get("values")
-                    .fields().forEachRemaining(e -> v.put(e.getKey(), e.getValue().doubleValue()));
             values.add(serializer.serialize(Topics.TELEMETRY.name(), TelemetryReading.newBuilder().setEnterpriseId("bench")
                     .setLevel(TwinLevel.EQUIPMENT).setEntityId("e" + i).setSeq(i).setEventTime(Instant.now()).setIngestTime(Instant.now())
-                    .setValues(v).setSource(TelemetrySource.JSON).build()));
+                    .setValues(load.values(i)).setSource(TelemetrySource.JSON).build()));
         }
         IngestConfig c = IngestConfig.defaults();
-        try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers", platform.bootstrapServers()))) {
-            admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic("bench.raw", Topics.PARTITIONS, (short) 1)))
-                    .all().get(30, TimeUnit.SECONDS);
+        try (var admin = Admin.create(Map.of("bootstrap.servers", platform.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic("bench.raw", Topics.PARTITIONS, (short) 1))).all().get(30, TimeUnit.SECONDS);
         }
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all",
@@ -158,84 +256,61 @@ public final class IngestBenchCommand implements Callable<Integer> {
         }
     }
 
-    /** Raw Paho subscriber (QoS 1, automatic acks) fed by four publishers, same payload size. */
+    /**
+     * Raw Paho subscriber (QoS 1, automatic acks, the bridge's receive maximum: HiveMQ gives a client that sends none
+     * only 50 in flight) fed by the four publisher connections, same payload size.
+     */
     private double rawMqtt(EmbeddedPlatform platform, int payloadBytes) throws Exception {
         AtomicLong received = new AtomicLong();
-        MqttAsyncClient sub = client(platform.mqttUri(), "bench-raw-sub");
+        MqttAsyncClient sub = GatewayPublishers.client(platform.mqttUri(), "bench-raw-sub", IngestConfig.defaults().receiveMaximum());
         sub.setCallback(new MqttCallbackAdapter((topic, m) -> received.incrementAndGet()));
-        sub.subscribe("bench/raw/#", 1).waitForCompletion(10_000);
-        byte[] payload = new byte[payloadBytes];
-        java.util.Arrays.fill(payload, (byte) 'x');
-        List<MqttAsyncClient> pubs = publishers(platform.mqttUri(), "bench-raw-pub");
-        long t0 = System.nanoTime();
-        long end = t0 + TimeUnit.SECONDS.toNanos(seconds);
-        List<Thread> threads = new ArrayList<>();
-        for (MqttAsyncClient pub : pubs) {
-            threads.add(started(() -> {
-                long n = 0;
-                while (System.nanoTime() < end) {
-                    publishQuietly(pub, "bench/raw/" + (n++ % 100), payload);
-                }
-            }));
-        }
-        for (Thread t : threads) {
-            t.join();
-        }
-        double rate = received.get() / ((System.nanoTime() - t0) / 1e9);
-        close(pubs);
+        sub.subscribe(GatewayPublishers.RAW_TOPIC_PREFIX + "#", 1).waitForCompletion(10_000);
+        long[] atStart = new long[1];
+        Run run = publish(List.of("--mqtt", platform.mqttUri(), "--raw-bytes", Integer.toString(payloadBytes), "--client-prefix",
+                        "bench-raw-pub"),
+                started -> GatewayPublishers.flat(platform.mqttUri(), "bench-raw-pub", payloadBytes, Duration.ofSeconds(seconds), started),
+                now -> atStart[0] = received.get());
+        double rate = (received.get() - atStart[0]) / ((System.nanoTime() - run.startNanos) / 1e9);
         sub.disconnect().waitForCompletion();
         sub.close();
         return rate;
     }
 
-    private Step bridgeStep(EmbeddedPlatform platform, GatewayLoad load, int rate) throws Exception {
+    private Step bridgeStep(EmbeddedPlatform platform, GatewayLoad load, int stepRate) throws Exception {
         PlatformMetrics metrics = new PlatformMetrics("ingest-bench");
-        IngestConfig config = IngestConfig.with(Map.of("ingest.client-id", "bench-bridge-" + rate, "ingest.group", "bench-" + rate,
+        IngestConfig config = IngestConfig.with(Map.of("ingest.client-id", "bench-bridge-" + stepRate, "ingest.group", "bench-" + stepRate,
                 "ingest.mqtt.clients", "" + clients, "ingest.mqtt.sparkplug", "false", "ingest.mqtt.session-expiry", "0s",
                 "ingest.max-age", "1h"));
-        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         try (IngestService bridge = new IngestService(config, platform.bootstrapServers(), platform.registryUrl(), platform.mqttUri(), metrics)) {
             bridge.start();
-            List<MqttAsyncClient> pubs = publishers(platform.mqttUri(), "bench-gw");
             Timer delivered = bridge.metrics().bridgeLatency();
-            long cpu0 = os.getProcessCpuTime();
-            long t0 = System.nanoTime();
-            long total = (long) rate * seconds;
-            List<Thread> threads = new ArrayList<>();
-            for (int p = 0; p < pubs.size(); p++) {
-                int lane = p;
-                MqttAsyncClient pub = pubs.get(p);
-                threads.add(started(() -> {
-                    for (long n = lane; n < total; n += pubs.size()) {
-                        long due = t0 + (long) (n * 1e9 / rate);
-                        long wait = due - System.nanoTime();
-                        if (wait > 0) {
-                            java.util.concurrent.locks.LockSupport.parkNanos(wait);
-                        }
-                        publishQuietly(pub, load.topic(n), load.payload(n + seqBase, Instant.now()));
-                    }
-                }));
-            }
-            for (Thread t : threads) {
-                t.join();
-            }
+            long total = (long) stepRate * seconds;
+            long base = nextSeqBase;
+            nextSeqBase += total / entities + 2;
+            long[] cpu0 = new long[1];
+            Run run = publish(List.of("--mqtt", platform.mqttUri(), "--rate", Integer.toString(stepRate), "--seq-base", Long.toString(base)),
+                    started -> GatewayPublishers.paced(platform.mqttUri(), "bench-gw", load, stepRate, total, base, started),
+                    now -> {
+                        cpu0[0] = os.getProcessCpuTime();
+                        os.getCpuLoad(); // starts the machine-wide measurement interval
+                    });
             long drainEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (delivered.count() < total && System.nanoTime() < drainEnd) {
-                Thread.sleep(50);
+            while (delivered.count() < run.published && System.nanoTime() < drainEnd) {
+                Thread.sleep(20);
             }
-            double secs = (System.nanoTime() - t0) / 1e9;
-            double cpu = (os.getProcessCpuTime() - cpu0) / 1e9 / secs / Runtime.getRuntime().availableProcessors();
+            double secs = (System.nanoTime() - run.startNanos) / 1e9;
+            double benchCpuSeconds = (os.getProcessCpuTime() - cpu0[0]) / 1e9;
+            double benchCpu = benchCpuSeconds / secs / cores;
+            double machineCpu = os.getCpuLoad();
             double[] event = percentiles(bridge.metrics().eventLatency());
-            double[] inBridge = percentiles(bridge.metrics().bridgeLatency());
-            seqBase += total + entities;
-            close(pubs);
-            return new Step(Math.min(delivered.count(), total) / secs, event[0], event[1], inBridge[0], inBridge[1], cpu);
+            double[] inBridge = percentiles(delivered);
+            double rejected = Arrays.stream(RejectReason.values()).mapToDouble(bridge.metrics()::rejectedCount).sum();
+            return new Step(Math.min(delivered.count(), total) / secs, event[0], event[1], inBridge[0], inBridge[1], benchCpu,
+                    run.publisherCpu, machineCpu, rejected, benchCpuSeconds * 1e6 / Math.max(1, delivered.count()));
         } finally {
             metrics.close();
         }
     }
-
-    private long seqBase;
 
     private static double[] percentiles(Timer timer) {
         double[] p = new double[2];
@@ -243,65 +318,6 @@ public final class IngestBenchCommand implements Callable<Integer> {
             p[v.percentile() == 0.5 ? 0 : 1] = v.value(TimeUnit.MILLISECONDS);
         }
         return p;
-    }
-
-    private static Thread started(Runnable r) {
-        Thread t = new Thread(r, "bench-publisher");
-        t.start();
-        return t;
-    }
-
-    private static List<MqttAsyncClient> publishers(String uri, String prefix) throws Exception {
-        List<MqttAsyncClient> pubs = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            pubs.add(client(uri, prefix + "-" + i));
-        }
-        return pubs;
-    }
-
-    private static MqttAsyncClient client(String uri, String id) throws Exception {
-        MqttAsyncClient c = new MqttAsyncClient(uri, id, new MemoryPersistence());
-        MqttConnectionOptions o = new MqttConnectionOptions();
-        o.setSocketFactory(new TcpNoDelaySocketFactory());
-        o.setCleanStart(true);
-        c.connect(o).waitForCompletion(10_000);
-        return c;
-    }
-
-    private static final Map<MqttAsyncClient, java.util.concurrent.Semaphore> WINDOWS = new java.util.concurrent.ConcurrentHashMap<>();
-
-    /** QoS 1 publish with at most 200 unacknowledged per publisher; blocks (without spinning) when the window is full. */
-    private static void publishQuietly(MqttAsyncClient pub, String topic, byte[] payload) {
-        java.util.concurrent.Semaphore window = WINDOWS.computeIfAbsent(pub, c -> new java.util.concurrent.Semaphore(200));
-        MqttMessage m = new MqttMessage(payload);
-        m.setQos(1);
-        window.acquireUninterruptibly();
-        try {
-            pub.publish(topic, m, null, new org.eclipse.paho.mqttv5.client.MqttActionListener() {
-                @Override
-                public void onSuccess(IMqttToken token) {
-                    window.release();
-                }
-
-                @Override
-                public void onFailure(IMqttToken token, Throwable error) {
-                    window.release();
-                }
-            });
-        } catch (Exception e) {
-            window.release();
-        }
-    }
-
-    private static void close(List<MqttAsyncClient> clients) {
-        for (MqttAsyncClient c : clients) {
-            try {
-                c.disconnect().waitForCompletion(5_000);
-                c.close();
-            } catch (Exception ignored) {
-                // benchmark teardown
-            }
-        }
     }
 
     private void progress(String format, Object... args) {

@@ -68,6 +68,40 @@ class JsonPayloadDecoderTest {
         assertReason("{\"ts\":\"2026-01-05T10:15:30Z\",\"seq\":1,\"values\":[1]}", RejectReason.MALFORMED_PAYLOAD);
     }
 
+    @Test
+    void aFieldGivenTwiceCountsWithItsLastOccurrenceAsWithATree() throws Exception {
+        DecodedReading r = decode("{\"ts\":\"2020-01-01T00:00:00Z\",\"ts\":\"2026-01-05T10:15:30Z\",\"seq\":1,"
+                + "\"values\":{\"a\":1,\"b\":2,\"a\":\"x\",\"b\":3}}");
+        assertThat(r.eventTime()).isEqualTo(Instant.parse("2026-01-05T10:15:30Z"));
+        assertThat(r.values()).isEqualTo(Map.of("b", 3.0));
+        assertThat(r.nonNumeric()).containsOnlyKeys("a");
+    }
+
+    @Test
+    void structuredValuesAreDescribedAndUnknownFieldsSkippedWhereverTheyAre() throws Exception {
+        DecodedReading r = decode("{\"gateway\":{\"fw\":[1,2,{\"x\":null}]},\"values\":{\"a\":[1,2],\"b\":{\"c\":1},\"d\":-2.5e3},"
+                + "\"seq\":7,\"ts\":\"2026-01-05T10:15:30Z\",\"note\":\"ignored\"} trailing");
+        assertThat(r.seq()).isEqualTo(7);
+        assertThat(r.values()).isEqualTo(Map.of("d", -2500.0));
+        assertThat(r.nonNumeric()).containsEntry("a", "array [1,2]").containsEntry("b", "object {\"c\":1}");
+    }
+
+    @Test
+    void identityFieldsThatAreNotTextContradictTheTopicUnlessNull() throws Exception {
+        assertReason("{\"entityId\":{\"id\":\"press-7\"},\"ts\":\"2026-01-05T10:15:30Z\",\"seq\":1,\"values\":{\"a\":1}}",
+                RejectReason.TOPIC_MISMATCH);
+        assertThat(decode("{\"entityId\":null,\"ts\":\"2026-01-05T10:15:30Z\",\"seq\":1,\"values\":{\"a\":1}}").seq()).isEqualTo(1);
+    }
+
+    @Test
+    void hugeOrTextualSeqAndNonTextTimestampsAreMalformed() {
+        assertReason("{\"ts\":\"2026-01-05T10:15:30Z\",\"seq\":123456789012345678901234567890,\"values\":{\"a\":1}}",
+                RejectReason.MALFORMED_PAYLOAD);
+        assertReason("{\"ts\":\"2026-01-05T10:15:30Z\",\"seq\":\"1\",\"values\":{\"a\":1}}", RejectReason.MALFORMED_PAYLOAD);
+        assertReason("{\"ts\":1736072130,\"seq\":1,\"values\":{\"a\":1}}", RejectReason.MALFORMED_PAYLOAD);
+        assertReason("", RejectReason.MALFORMED_PAYLOAD);
+    }
+
     private void assertReason(String json, RejectReason reason) {
         assertThatThrownBy(() -> decode(json)).isInstanceOf(RejectedInputException.class)
                 .extracting(e -> ((RejectedInputException) e).reason()).isEqualTo(reason);
