@@ -70,7 +70,7 @@ import org.slf4j.LoggerFactory;
 public final class PipelineFinancing implements LiveFinancing, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PipelineFinancing.class);
-    private static final Duration RECEIPT_TIMEOUT = Duration.ofMinutes(2);
+    private static final Duration RECEIPT_TIMEOUT = Duration.ofMinutes(3);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final TwinApplication app;
@@ -94,6 +94,7 @@ public final class PipelineFinancing implements LiveFinancing, AutoCloseable {
     private long publishNanos;
     private long syncNanos;
     private int syncs;
+    private int lateTwin;
     private final List<Double> requestSeconds = new ArrayList<>();
     private int requestCount;
     private long startedNanos;
@@ -110,8 +111,8 @@ public final class PipelineFinancing implements LiveFinancing, AutoCloseable {
                 Topics.LEDGER_REQUESTS.valueSerde(app.registry()).serializer());
         answers = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                // the twin writes health and credit in one exactly-once transaction: see only what it committed
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(), new ByteArrayDeserializer());
+                // health only tells how far the twin got (the ledger bridge reads credit the same way)
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted"), new StringDeserializer(), new ByteArrayDeserializer());
         List<TopicPartition> parts = new ArrayList<>();
         for (var topic : List.of(Topics.LEDGER_RECEIPTS, Topics.HEALTH)) {
             for (int p = 0; p < topic.partitions(); p++) {
@@ -322,8 +323,11 @@ public final class PipelineFinancing implements LiveFinancing, AutoCloseable {
                 break;
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the twin has not caught up within " + RECEIPT_TIMEOUT + ": health of " + behind
-                        + " is at " + healthSeen.get(behind) + ", its latest reading at " + published.get(behind));
+                // decide on what the twin has, as a live bank would; counted and reported with the results
+                lateTwin++;
+                LOG.warn("deciding on a twin that has not caught up within {}: health of {} is at {}, its latest reading at {}",
+                        RECEIPT_TIMEOUT, behind, healthSeen.get(behind), published.get(behind));
+                break;
             }
             poll();
         }
@@ -415,9 +419,10 @@ public final class PipelineFinancing implements LiveFinancing, AutoCloseable {
         return String.format(Locale.ROOT, "live services (MQTT/HiveMQ CE -> twin-ingest -> twin-streams -> ledger-bridge, embedded"
                         + " ledger): %d readings over MQTT (enterprises every %d h, equipment and orders every %d h), %.0f readings/s"
                         + " of wall time; %d ledger requests; request legs median %.3f s, max %.3f s; waiting for the twin to"
-                        + " catch up before decisions %.1f s over %d decision days; %.0f s wall in all",
+                        + " catch up before decisions %.1f s over %d decision days (%d decided on a twin still behind); %.0f s"
+                        + " wall in all",
                 readings, enterpriseEveryHours, equipmentEveryHours, readings / Math.max(1e-9, wall), requestCount,
-                s.length == 0 ? Double.NaN : s[s.length / 2], s.length == 0 ? Double.NaN : s[s.length - 1], syncNanos / 1e9, syncs, wall);
+                s.length == 0 ? Double.NaN : s[s.length / 2], s.length == 0 ? Double.NaN : s[s.length - 1], syncNanos / 1e9, syncs, lateTwin, wall);
     }
 
     @Override
