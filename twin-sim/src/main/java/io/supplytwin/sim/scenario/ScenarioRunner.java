@@ -363,7 +363,7 @@ public final class ScenarioRunner {
         List<LiveFinancing.Need> needs = today.stream()
                 .map(a -> new LiveFinancing.Need(a.contractId, firms.get(a.firm).id(), a.amount)).toList();
         List<LiveFinancing.Evaluation> evaluations = twin.evaluate(needs, now);
-        List<Application> now_ = new ArrayList<>();
+        List<Application> atOnce = new ArrayList<>();
         for (int k = 0; k < today.size(); k++) {
             Application a = today.get(k);
             LiveFinancing.Evaluation ev = evaluations.get(k);
@@ -377,10 +377,10 @@ public final class ScenarioRunner {
             a.awaitingDecision = true;
             a.decisionHour = now + (ev.evaluated() && ev.c() < 0.6 ? p.get("guarantee.extra.days") * DAY : 0);
             if (a.decisionHour <= now) {
-                now_.add(a);
+                atOnce.add(a);
             }
         }
-        decideLive(twin, now_, firms, now);
+        decideLive(twin, atOnce, firms, now);
     }
 
     private void decideGuaranteed(LiveFinancing twin, Application[] pending, List<EnterpriseState> firms, double now) {
