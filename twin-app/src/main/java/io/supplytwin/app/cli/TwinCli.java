@@ -1,11 +1,11 @@
 package io.supplytwin.app.cli;
 
+import io.supplytwin.app.simulate.SimulateCommand;
 import io.supplytwin.ingest.cli.IngestCommand;
 import io.supplytwin.ledger.cli.LedgerCommand;
 import io.supplytwin.ml.cli.TrainCommand;
 import io.supplytwin.platform.config.ConfigException;
 import io.supplytwin.sim.cli.SimCommand;
-import io.supplytwin.sim.cli.SimulateCommand;
 import io.supplytwin.streams.cli.StreamsCommand;
 import java.io.PrintWriter;
 import org.slf4j.bridge.SLF4JBridgeHandler;

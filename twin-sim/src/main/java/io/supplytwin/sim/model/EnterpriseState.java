@@ -42,7 +42,11 @@ public final class EnterpriseState {
     double termDaysFromOutside;
     double payHabitDays;
     double lateShockDays;
+    /** Share of outside sales lost to a distress shock, while it lasts. */
+    double lostOutsideShare;
     boolean defaulted;
+    /** Simulated hour of the default (insolvency or a default shock); NaN while the firm is sound. */
+    double defaultedHour = Double.NaN;
     double fixedAssets;
 
     final ArrayDeque<OrderLine> backlog = new ArrayDeque<>();
@@ -108,6 +112,11 @@ public final class EnterpriseState {
 
     public boolean defaulted() {
         return defaulted;
+    }
+
+    /** Simulated hour the firm defaulted at, NaN while it has not. */
+    public double defaultedHour() {
+        return defaultedHour;
     }
 
     /** Cash, negative when the firm is in arrears on its running costs. */

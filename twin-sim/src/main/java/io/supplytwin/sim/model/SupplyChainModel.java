@@ -1,5 +1,6 @@
 package io.supplytwin.sim.model;
 
+import io.supplytwin.core.catalogue.Level;
 import io.supplytwin.core.network.Enterprise;
 import io.supplytwin.core.network.Equipment;
 import io.supplytwin.core.network.Order;
@@ -11,11 +12,13 @@ import io.supplytwin.sim.shock.ShockKind;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -45,6 +48,8 @@ public final class SupplyChainModel {
     private final Map<String, MachineState> machinesById = new HashMap<>();
     private final ArrayDeque<Shipment> pipeline = new ArrayDeque<>();
     private final List<Shock> shocks = new CopyOnWriteArrayList<>();
+    /** Shocks whose one-off effect (a distress's bad receivables) has happened. */
+    private final Set<Shock> struck = new java.util.HashSet<>();
     private final IndicatorSynthesiser synthesiser;
     private final long seed;
     private double now;
@@ -52,6 +57,9 @@ public final class SupplyChainModel {
     private long cycle;
     private double demandMultiplier = 1;
     private boolean overdraft = true;
+    private double insolvencyArrearsDays = Double.POSITIVE_INFINITY;
+    /** Outside buyers charge this much more for a component a defaulted supplier no longer makes. */
+    static final double RESOURCING_PREMIUM = 1.15;
 
     public SupplyChainModel(long seed) {
         this(ReferenceNetwork.create(), seed, 1);
@@ -75,6 +83,17 @@ public final class SupplyChainModel {
     /** Live runs cover cash gaps with an overdraft; scenario runs switch it off and finance gaps themselves. */
     public void setOverdraft(boolean overdraft) {
         this.overdraft = overdraft;
+    }
+
+    /**
+     * A firm whose arrears on its running costs (negative cash, with no overdraft) exceed this many days of those
+     * costs at a day's close becomes insolvent: it defaults for good. Infinite (the default) turns the rule off.
+     */
+    public void setInsolvencyArrearsDays(double days) {
+        if (!(days > 0)) {
+            throw new IllegalArgumentException("insolvency arrears must be positive days but was " + days);
+        }
+        this.insolvencyArrearsDays = days;
     }
 
     public List<EnterpriseState> enterprises() {
@@ -170,10 +189,22 @@ public final class SupplyChainModel {
 
     /** Every entity's reading at the current state, in a stable order. */
     public void readings(Consumer<Reading> sink) {
+        readings(EnumSet.allOf(Level.class), sink);
+    }
+
+    /** The readings of the twins of the given levels only (skipping the others shifts nothing in the model). */
+    public void readings(Set<Level> levels, Consumer<Reading> sink) {
         for (EnterpriseState e : enterprises) {
-            synthesiser.enterprise(e, now, cycle, sink);
-            for (MachineState m : e.machines) {
-                synthesiser.equipment(e, m, cycle, sink);
+            if (levels.contains(Level.ENTERPRISE)) {
+                synthesiser.enterprise(e, now, cycle, sink);
+            }
+            if (levels.contains(Level.EQUIPMENT)) {
+                for (MachineState m : e.machines) {
+                    synthesiser.equipment(e, m, cycle, sink);
+                }
+            }
+            if (!levels.contains(Level.ORDER)) {
+                continue;
             }
             for (Map.Entry<Integer, List<Order>> slots : e.orderSlots.entrySet()) {
                 OrderLine[] ring = e.recentLines.get(slots.getKey());
@@ -363,6 +394,7 @@ public final class SupplyChainModel {
         demandMultiplier = 1;
         for (EnterpriseState e : enterprises) {
             e.lateShockDays = 0;
+            e.lostOutsideShare = 0;
             for (MachineState m : e.machines) {
                 m.forcedShare = 0;
             }
@@ -374,7 +406,14 @@ public final class SupplyChainModel {
             switch (s.kind()) {
                 case DEMAND_SURGE -> demandMultiplier *= s.magnitude();
                 case LATE_PAYER -> byId.get(s.target()).lateShockDays += s.magnitude();
-                case SUPPLIER_DEFAULT -> byId.get(s.target()).defaulted = true;
+                case SUPPLIER_DEFAULT -> markDefaulted(byId.get(s.target()));
+                case DISTRESS -> {
+                    EnterpriseState e = byId.get(s.target());
+                    e.lostOutsideShare = Math.min(1, 1 - (1 - e.lostOutsideShare) * (1 - s.magnitude()));
+                    if (struck.add(s)) {
+                        writeOffOutside(e, s.magnitude());
+                    }
+                }
                 case MACHINE_FAILURE -> {
                     MachineState one = machinesById.get(s.target());
                     List<MachineState> hit = one != null ? List.of(one) : byId.get(s.target()).machines;
@@ -388,7 +427,8 @@ public final class SupplyChainModel {
         if (e.outsideScale <= 0 || e.defaulted) {
             return;
         }
-        double units = e.outsideScale * e.outsideDemand.unitsPerDay(now / 24) * demandMultiplier * dt / 24;
+        double units = e.outsideScale * e.outsideDemand.unitsPerDay(now / 24) * demandMultiplier * (1 - e.lostOutsideShare)
+                * dt / 24;
         OrderLine line = e.openOutsideLine;
         if (line == null || Math.floor(line.createdHour / 24) != day) {
             line = new OrderLine(-1, now, now + QUOTED_LEAD_DAYS * 24, 0);
@@ -415,16 +455,25 @@ public final class SupplyChainModel {
             made += m.output(dt);
         }
         double material = Double.POSITIVE_INFINITY;
-        for (double stock : e.componentStock) {
-            material = Math.min(material, stock);
+        for (int i = 0; i < e.componentStock.length; i++) {
+            if (!enterprises.get(e.suppliers[i]).defaulted) {
+                material = Math.min(material, e.componentStock[i]);
+            }
         }
         if (made > material) {
             made = Math.max(0, material);
             e.stockoutHoursToday += dt;
         }
+        double resourced = 0;
         for (int i = 0; i < e.componentStock.length; i++) {
-            e.componentStock[i] -= made;
+            // a defaulted supplier's component is bought outside at a premium once its stock is used up
+            double fromStock = enterprises.get(e.suppliers[i]).defaulted ? Math.min(made, Math.max(0, e.componentStock[i])) : made;
+            resourced += (made - fromStock) * e.supplierPrice[i] * RESOURCING_PREMIUM;
+            e.componentStock[i] -= fromStock;
         }
+        e.cash -= resourced;
+        e.cashOutToday += resourced;
+        e.purchasesToday += resourced;
         e.finishedGoods += made;
         e.producedToday += made;
         double outsideMaterial = made * e.externalMaterialPerUnit;
@@ -548,6 +597,9 @@ public final class SupplyChainModel {
         double running = e.defaulted ? 0 : e.opexPerDay + interest;
         e.cash -= running;
         e.cashOutToday += running;
+        if (!e.defaulted && e.cash < -insolvencyArrearsDays * e.dailyCosts()) {
+            markDefaulted(e);
+        }
         if (overdraft) {
             if (e.cash < 0) {
                 e.borrow(-e.cash);
@@ -580,6 +632,32 @@ public final class SupplyChainModel {
         e.cashOutToday = 0;
         e.stockoutHoursToday = 0;
         decay(e, 24);
+    }
+
+    /** The customers a distressed firm lost do not pay what they owe: that share of its outside receivables goes bad. */
+    private static void writeOffOutside(EnterpriseState e, double share) {
+        double open = 0;
+        for (Invoice inv : e.receivables) {
+            open += inv.payer < 0 && inv.open() ? inv.amount : 0;
+        }
+        double toWriteOff = share * open;
+        for (Invoice inv : e.receivables) {
+            if (toWriteOff <= 0) {
+                break;
+            }
+            if (inv.payer < 0 && inv.open()) {
+                inv.writtenOff = true;
+                e.writtenOffMonthly += inv.amount;
+                toWriteOff -= inv.amount;
+            }
+        }
+    }
+
+    private void markDefaulted(EnterpriseState e) {
+        if (!e.defaulted) {
+            e.defaulted = true;
+            e.defaultedHour = now;
+        }
     }
 
     private double networkPurchases(EnterpriseState e) {

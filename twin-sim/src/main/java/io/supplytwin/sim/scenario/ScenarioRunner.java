@@ -24,11 +24,14 @@ import java.util.function.DoubleConsumer;
  * Runs one financing scenario over the simulated network at a 1-hour step. Firms apply for receivables finance
  * when their cash runs short; the lender scores them the way the mode allows (statements, the core's credit
  * passed down, or live health from the twin with ledger history) and decides after the mode's approval time.
- * Health and credit are twin-core's own computations on the simulated indicators, in-process: this does not yet
- * go through the live MQTT → bridge → streams → ledger pipeline.
+ * Baseline and blockchain-only are documented models of what those modes lack (statements, manual review times).
+ * dt-blockchain goes through the running services ({@link LiveFinancing}): its credit, limit, outcome and approval
+ * time are what the twin and the ledger contracts produced, measured, not modelled.
  */
 public final class ScenarioRunner {
     private static final double DAY = 24;
+    /** Shorter runs are for tests; outcomes (AUC) need applications at least 30 days before the end. */
+    public static final int MIN_DAYS = 5;
 
     private final ScenarioParameters p;
     private final long seed;
@@ -38,8 +41,8 @@ public final class ScenarioRunner {
     private final FinancingTermsCalculator terms = new FinancingTermsCalculator();
 
     public ScenarioRunner(ScenarioParameters parameters, long seed, int days) {
-        if (days < 30) {
-            throw new IllegalArgumentException("a scenario needs at least 30 days, got " + days);
+        if (days < MIN_DAYS) {
+            throw new IllegalArgumentException("a scenario needs at least " + MIN_DAYS + " days, got " + days);
         }
         this.p = parameters;
         this.seed = seed;
@@ -48,6 +51,8 @@ public final class ScenarioRunner {
 
     private static final class Loan {
         int firm;
+        String contractId;
+        Application application;
         double principal;
         double outstanding;
         double ratePct;
@@ -57,6 +62,7 @@ public final class ScenarioRunner {
 
     private static final class Application {
         int firm;
+        String contractId;
         int day;
         double amount;
         double score;
@@ -64,6 +70,13 @@ public final class ScenarioRunner {
         boolean approved;
         double ratePct;
         double transparency;
+        /** dt-blockchain: the case waits for a guarantee before the decision goes to the contracts. */
+        boolean awaitingDecision;
+        double limit = Double.NaN;
+        double funded = Double.NaN;
+        double pipelineSeconds;
+        /** The loan made on this application was written off. */
+        boolean writtenOff;
     }
 
     private static final class Ledger {
@@ -78,9 +91,25 @@ public final class ScenarioRunner {
         }
     }
 
+    /** Baseline or blockchain-only: every part of the lender is the mode's documented model. */
     public ScenarioResult run(Scenario mode, DoubleConsumer progress) {
+        if (mode == Scenario.DT_BLOCKCHAIN) {
+            throw new IllegalArgumentException("dt-blockchain runs through the live twin and ledger: pass a LiveFinancing");
+        }
+        return run(mode, null, progress);
+    }
+
+    /**
+     * @param live the running twin and ledger; required for dt-blockchain, unused by the other modes
+     */
+    public ScenarioResult run(Scenario mode, LiveFinancing live, DoubleConsumer progress) {
+        if (mode == Scenario.DT_BLOCKCHAIN && live == null) {
+            throw new IllegalArgumentException("dt-blockchain runs through the live twin and ledger: pass a LiveFinancing");
+        }
+        LiveFinancing twin = mode == Scenario.DT_BLOCKCHAIN ? live : null;
         SupplyChainModel model = new SupplyChainModel(ReferenceNetwork.create(), seed, 1);
         model.setOverdraft(false);
+        model.setInsolvencyArrearsDays(p.get("insolvency.arrears.days"));
         backgroundShocks(model);
         List<EnterpriseState> firms = model.enterprises();
         int n = firms.size();
@@ -89,7 +118,8 @@ public final class ScenarioRunner {
         double[][] statementH = new double[1][];
         double statementTaken = 0;
         double[] completeness = new double[n];
-        boolean[][] distressed = new boolean[days + 1][n];
+        List<LiveFinancing.Settlement> settlements = new ArrayList<>();
+        int[] caseCounter = new int[1];
         Ledger[] ledgers = new Ledger[n];
         Arrays.setAll(ledgers, i -> new Ledger());
         Application[] pending = new Application[n];
@@ -112,6 +142,9 @@ public final class ScenarioRunner {
         double pendingStatementAvailable = 0;
         double pendingStatementTaken = 0;
 
+        if (twin != null) {
+            twin.publish(model, model.hours()); // the gateways' first readings, before the first decision
+        }
         for (int day = 0; day <= days; day++) {
             // daily: health of every firm from its readings, as the twin would see it
             healthToday(model, liveH[day], completeness);
@@ -127,10 +160,14 @@ public final class ScenarioRunner {
                 pendingStatement = null;
             }
             double now = model.hours();
+            if (twin != null && !settlements.isEmpty()) {
+                twin.settle(List.copyOf(settlements), now);
+                settlements.clear();
+            }
             int shortOfCash = 0;
+            List<Application> today = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 EnterpriseState e = firms.get(i);
-                distressed[day][i] = e.defaulted() || e.oldestOverduePayableDays(now) - e.payHabitDays() > 30;
                 if (e.cash() < 0) {
                     shortOfCash++;
                 }
@@ -147,24 +184,32 @@ public final class ScenarioRunner {
                 }
                 Application a = new Application();
                 a.firm = i;
+                a.contractId = String.format(java.util.Locale.ROOT, "%s-s%d-d%03d-%s", mode.code(), seed, day, e.id());
                 a.day = day;
                 a.amount = amount;
-                a.score = score(mode, model, i, day, liveH, statementH[0], ledgers[i]);
                 a.transparency = transparency(mode, now - statementTaken, completeness[i]);
-                double wait = approvalDays(mode, timing) * DAY;
-                if (a.score < 0.6) {
-                    wait += p.get("guarantee.extra.days") * DAY;
+                if (twin == null) {
+                    a.score = score(mode, model, i, statementH[0], ledgers[i]);
+                    double wait = approvalDays(mode, timing) * DAY;
+                    if (a.score < 0.6) {
+                        wait += p.get("guarantee.extra.days") * DAY;
+                    }
+                    a.decisionHour = now + wait;
+                    a.approved = a.score >= p.get("decline.below");
+                    price(a, e);
                 }
-                a.decisionHour = now + wait;
-                a.approved = a.score >= p.get("decline.below");
-                double bandRate = terms.terms(a.score, e.enterprise().monthlyRevenue(), e.enterprise().industry().riskCoefficient()).annualRatePct()
-                        - terms.config().baseRatePct();
-                a.ratePct = p.get("rate.lpr.pct") + p.get("rate.sme.spread.pct") + bandRate
-                        + p.get("rate.opacity.premium.pct") * (1 - a.transparency);
                 pending[i] = a;
                 applications.add(a);
-                scoreSum[day] += a.score;
-                scoreCount[day]++;
+                today.add(a);
+            }
+            if (twin != null && !today.isEmpty()) {
+                evaluateLive(twin, today, firms, now);
+            }
+            for (Application a : today) {
+                if (Double.isFinite(a.score)) {
+                    scoreSum[day] += a.score;
+                    scoreCount[day]++;
+                }
             }
             shortSeries[day] = (double) shortOfCash / n;
             if (day == days) {
@@ -173,20 +218,26 @@ public final class ScenarioRunner {
             for (int h = 0; h < stepsPerDay; h++) {
                 model.step(step);
                 now = model.hours();
+                if (twin != null) {
+                    twin.publish(model, now);
+                    decideGuaranteed(twin, pending, firms, now);
+                }
                 for (int i = 0; i < n; i++) {
                     EnterpriseState e = firms.get(i);
                     Application a = pending[i];
-                    if (a != null && now >= a.decisionHour) {
+                    if (a != null && !a.awaitingDecision && now >= a.decisionHour) {
                         pending[i] = null;
                         int decidedDay = Math.min(days, (int) (now / DAY));
                         approvalSum[decidedDay] += a.decisionHour - a.day * DAY;
                         approvalCount[decidedDay]++;
                         if (a.approved) {
-                            double limit = e.enterprise().monthlyRevenue() * a.score * (1 - e.enterprise().industry().riskCoefficient());
-                            double principal = Math.min(a.amount, limit);
+                            double principal = Double.isFinite(a.funded) ? a.funded : Math.min(a.amount,
+                                    e.enterprise().monthlyRevenue() * a.score * (1 - e.enterprise().industry().riskCoefficient()));
                             if (principal > 0) {
                                 Loan loan = new Loan();
                                 loan.firm = i;
+                                loan.contractId = a.contractId;
+                                loan.application = a;
                                 loan.principal = principal;
                                 loan.outstanding = principal;
                                 loan.ratePct = a.ratePct;
@@ -210,12 +261,17 @@ public final class ScenarioRunner {
                         loan.outstanding -= e.repay(Math.min(loan.outstanding, Math.max(0, e.cash() - keep)));
                     }
                     if (loan.outstanding <= 1e-6) {
-                        close(loan, ledgers[i], active, now <= loan.dueHour, true);
+                        boolean onTime = now <= loan.dueHour;
+                        close(loan, ledgers[i], active, onTime, true);
+                        settlements.add(new LiveFinancing.Settlement(loan.contractId, e.id(), onTime
+                                ? LiveFinancing.SettlementKind.REPAID_ON_TIME : LiveFinancing.SettlementKind.REPAID_LATE, loan.principal));
                     } else if (now > loan.dueHour + p.get("grace.days") * DAY || e.defaulted()) {
                         lost += loan.outstanding * (1 - p.get("recovery.rate"));
+                        loan.application.writtenOff = true;
                         ledgers[i].defaults++;
                         close(loan, ledgers[i], active, false, false);
-                        distressed[Math.min(days, (int) (now / DAY))][i] = true;
+                        settlements.add(new LiveFinancing.Settlement(loan.contractId, e.id(), LiveFinancing.SettlementKind.DEFAULTED,
+                                loan.principal));
                     }
                 }
             }
@@ -223,7 +279,9 @@ public final class ScenarioRunner {
             progress.accept((day + 1.0) / days);
         }
         // loans still open at the end: count what cannot be repaid from the firm's position as at risk, not lost
-        double[] approvalHours = applications.stream().filter(a -> a.decisionHour <= days * DAY)
+        // an application's approval time is known once it is filed in the modelled modes, and once the contracts
+        // answered in dt-blockchain, so decisions falling after the end still count
+        double[] approvalHours = applications.stream().filter(a -> Double.isFinite(a.decisionHour))
                 .mapToDouble(a -> a.decisionHour - a.day * DAY).sorted().toArray();
         double[] daily = new double[days + 1];
         double[] dailyScore = new double[days + 1];
@@ -237,25 +295,29 @@ public final class ScenarioRunner {
             weightedRate += l.ratePct * l.principal;
             principal += l.principal;
         }
-        int approved = (int) applications.stream().filter(a -> a.approved).count();
+        int approved = (int) applications.stream().filter(a -> a.approved && !a.awaitingDecision
+                && (Double.isFinite(a.funded) || a.decisionHour <= days * DAY)).count();
         double transparency = applications.stream().mapToDouble(a -> a.transparency).average().orElse(Double.NaN);
+        // the outcome C should predict: the applicant defaults (insolvency) within tenor + grace, or the loan made on the
+        // application is written off — a non-performing loan in a bank's terms
+        double horizon = (p.get("tenor.days") + p.get("grace.days")) * DAY;
         List<double[]> scored = new ArrayList<>();
         int distressCount = 0;
         for (Application a : applications) {
-            if (a.day + 30 > days) {
-                continue; // too little time left to see the outcome
+            if (a.day + 30 > days || !Double.isFinite(a.score)) {
+                continue; // too little time left to see the outcome, or no score (the twin had none)
             }
-            boolean bad = false;
-            for (int d = a.day + 1; d <= Math.min(days, a.day + 90); d++) {
-                bad |= distressed[d][a.firm];
-            }
+            double defaultedAt = firms.get(a.firm).defaultedHour();
+            boolean bad = a.writtenOff || (defaultedAt >= a.day * DAY && defaultedAt <= a.day * DAY + horizon);
             distressCount += bad ? 1 : 0;
             scored.add(new double[] {a.score, bad ? 1 : 0});
         }
-        return new ScenarioResult(mode, days, applications.size(), approved, mean(approvalHours),
+        int defaults = (int) firms.stream().filter(EnterpriseState::defaulted).count();
+        return new ScenarioResult(mode, seed, days, applications.size(), approved, mean(approvalHours),
                 percentile(approvalHours, 0.9), principal > 0 ? weightedRate / principal : Double.NaN,
-                lent > 0 ? 100 * lost / lent : 0, transparency, auc(scored), distressCount, lent,
-                new ScenarioSeries(daily, badDebtSeries, dailyScore, shortSeries));
+                lent > 0 ? 100 * lost / lent : 0, transparency, auc(scored), distressCount, defaults, lent,
+                twin == null ? "documented model (" + ScenarioParameters.RESOURCE + ")" : twin.describe(),
+                scored.toArray(double[][]::new), new ScenarioSeries(daily, badDebtSeries, dailyScore, shortSeries));
     }
 
     private static void close(Loan loan, Ledger ledger, Loan[] active, boolean onTime, boolean fulfilled) {
@@ -266,31 +328,89 @@ public final class ScenarioRunner {
         ledger.fulfilled += fulfilled ? 1 : 0;
     }
 
-    /** The credit score C the lender sees in this mode. */
-    private double score(Scenario mode, SupplyChainModel model, int firm, int day, double[][] liveH, double[] statementH,
-                         Ledger ledger) {
+    /** The credit score C the lender sees in the modes without a live twin. */
+    private double score(Scenario mode, SupplyChainModel model, int firm, double[] statementH, Ledger ledger) {
         EnterpriseState e = model.enterprises().get(firm);
         double staticRisk = p.get("static.risk.p");
-        return switch (mode) {
-            case BASELINE -> credit.assess(e.role(), ledger.history(), statementH[firm], staticRisk).c();
-            case BLOCKCHAIN -> {
-                int core = 0;
-                for (int i = 0; i < model.enterprises().size(); i++) {
-                    if (model.enterprises().get(i).role() == Role.CORE) {
-                        core = i;
-                    }
+        double h = statementH[firm];
+        if (mode == Scenario.BLOCKCHAIN) {
+            int core = 0;
+            for (int i = 0; i < model.enterprises().size(); i++) {
+                if (model.enterprises().get(i).role() == Role.CORE) {
+                    core = i;
                 }
-                double passedDown = statementH[core] * Math.pow(p.get("blockchain.tier.discount"), e.role().tier());
-                yield credit.assess(e.role(), ledger.history(), passedDown, staticRisk).c();
             }
-            case DT_BLOCKCHAIN -> {
-                double h = liveH[day][firm];
-                double weekAgo = liveH[Math.max(0, day - 7)][firm];
-                // stand-in for the 30-day risk forecast: a falling health index signals risk
-                double risk = Math.max(0, Math.min(1, 0.05 + 3 * Math.max(0, weekAgo - h)));
-                yield credit.assess(e.role(), ledger.history(), h, risk).c();
+            h = statementH[core] * Math.pow(p.get("blockchain.tier.discount"), e.role().tier());
+        }
+        return credit.assess(e.role(), ledger.history(), h, staticRisk).c();
+    }
+
+    /** Rate of an application: the market's SME rate, the credit band of C, and the opacity premium. */
+    private void price(Application a, EnterpriseState e) {
+        double bandRate = terms.terms(a.score, e.enterprise().monthlyRevenue(), e.enterprise().industry().riskCoefficient())
+                .annualRatePct() - terms.config().baseRatePct();
+        a.ratePct = p.get("rate.lpr.pct") + p.get("rate.sme.spread.pct") + bandRate
+                + p.get("rate.opacity.premium.pct") * (1 - a.transparency);
+    }
+
+    /**
+     * dt-blockchain at the day's applications: the contracts evaluate each against the twin's credit; cases in the
+     * risk-alert band wait for a guarantee (a manual step kept in every mode), the others are decided at once.
+     * Approval time is the measured wall-clock time of the requests, taken as that much simulated time: the model
+     * stands still while the services work, so their seconds are not compressed by the run's acceleration.
+     */
+    private void evaluateLive(LiveFinancing twin, List<Application> today, List<EnterpriseState> firms, double now) {
+        List<LiveFinancing.Need> needs = today.stream()
+                .map(a -> new LiveFinancing.Need(a.contractId, firms.get(a.firm).id(), a.amount)).toList();
+        List<LiveFinancing.Evaluation> evaluations = twin.evaluate(needs, now);
+        List<Application> atOnce = new ArrayList<>();
+        for (int k = 0; k < today.size(); k++) {
+            Application a = today.get(k);
+            LiveFinancing.Evaluation ev = evaluations.get(k);
+            a.pipelineSeconds = ev.seconds();
+            a.score = ev.evaluated() ? ev.c() : Double.NaN;
+            a.limit = ev.evaluated() ? ev.lmax() : 0;
+            a.approved = ev.evaluated() && ev.c() >= p.get("decline.below") && ev.lmax() > 0;
+            if (ev.evaluated()) {
+                price(a, firms.get(a.firm));
             }
-        };
+            a.awaitingDecision = true;
+            a.decisionHour = now + (ev.evaluated() && ev.c() < 0.6 ? p.get("guarantee.extra.days") * DAY : 0);
+            if (a.decisionHour <= now) {
+                atOnce.add(a);
+            }
+        }
+        decideLive(twin, atOnce, firms, now);
+    }
+
+    private void decideGuaranteed(LiveFinancing twin, Application[] pending, List<EnterpriseState> firms, double now) {
+        List<Application> due = new ArrayList<>();
+        for (Application a : pending) {
+            if (a != null && a.awaitingDecision && now >= a.decisionHour) {
+                due.add(a);
+            }
+        }
+        if (!due.isEmpty()) {
+            decideLive(twin, due, firms, now);
+        }
+    }
+
+    private void decideLive(LiveFinancing twin, List<Application> cases, List<EnterpriseState> firms, double now) {
+        if (cases.isEmpty()) {
+            return;
+        }
+        List<LiveFinancing.Decision> decisions = cases.stream().map(a -> new LiveFinancing.Decision(a.contractId,
+                firms.get(a.firm).id(), a.approved, Math.min(a.amount, a.limit))).toList();
+        List<LiveFinancing.Outcome> outcomes = twin.decide(decisions, now);
+        for (int k = 0; k < cases.size(); k++) {
+            Application a = cases.get(k);
+            LiveFinancing.Outcome o = outcomes.get(k);
+            a.pipelineSeconds += o.seconds();
+            a.funded = o.funded();
+            a.approved = o.funded() > 0;
+            a.awaitingDecision = false;
+            a.decisionHour = Math.max(a.decisionHour, now) + a.pipelineSeconds / 3600;
+        }
     }
 
     /**
@@ -356,6 +476,21 @@ public final class ScenarioRunner {
             }
             if (r.nextDouble() < p.get("shock.late-payer.share")) {
                 model.inject(new Shock(ShockKind.LATE_PAYER, e.id(), r.nextDouble() * hours * 0.7, 60 * DAY, 30 + 30 * r.nextDouble()));
+            }
+        }
+        // idiosyncratic distress: each supplier (an SME) is hit with the annual probability of the parameter file
+        double hit = 1 - Math.exp(-p.get("distress.annual.probability") * days / 365.0);
+        for (EnterpriseState e : firms) {
+            double draw = r.nextDouble();
+            double at = r.nextDouble() * hours;
+            double lost = p.get("distress.outside-sales.lost.min")
+                    + (p.get("distress.outside-sales.lost.max") - p.get("distress.outside-sales.lost.min")) * r.nextDouble();
+            if (e.role() != Role.CORE && draw < hit) {
+                model.inject(new Shock(ShockKind.DISTRESS, e.id(), at, Double.POSITIVE_INFINITY, lost));
+                if (r.nextDouble() < p.get("distress.late-payment.share")) {
+                    model.inject(new Shock(ShockKind.LATE_PAYER, e.id(), at, Double.POSITIVE_INFINITY,
+                            p.get("distress.late-payment.days")));
+                }
             }
         }
         List<EnterpriseState> tier2 = firms.stream().filter(e -> e.role() == Role.TIER_2).toList();

@@ -12,7 +12,12 @@ public enum ShockKind {
     /** The target pays its suppliers this many days later than its habit. */
     LATE_PAYER(30, 24 * 60, "extra payment delay in days"),
     /** The target stops producing, shipping and paying for good. */
-    SUPPLIER_DEFAULT(1, Double.POSITIVE_INFINITY, "unused");
+    SUPPLIER_DEFAULT(1, Double.POSITIVE_INFINITY, "unused"),
+    /**
+     * The target loses this share of its outside sales (a large customer gone, a product line dropped) while its
+     * running costs stay: the firm burns cash, pays its suppliers late and, without money, becomes insolvent.
+     */
+    DISTRESS(0.6, Double.POSITIVE_INFINITY, "share of outside sales lost");
 
     private final double defaultMagnitude;
     private final double defaultHours;
@@ -36,7 +41,7 @@ public enum ShockKind {
         return magnitudeMeaning;
     }
 
-    /** {@code machine-failure}, {@code demand-surge}, {@code late-payer}, {@code supplier-default}. */
+    /** {@code machine-failure}, {@code demand-surge}, {@code late-payer}, {@code supplier-default}, {@code distress}. */
     public String code() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }

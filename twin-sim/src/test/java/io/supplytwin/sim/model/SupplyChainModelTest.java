@@ -52,6 +52,9 @@ class SupplyChainModelTest {
         model.inject(new Shock(ShockKind.MACHINE_FAILURE, "t1-02", 24 * 30, 24 * 5, 1));
         model.inject(new Shock(ShockKind.LATE_PAYER, "core-01", 24 * 40, 24 * 60, 45));
         model.inject(new Shock(ShockKind.SUPPLIER_DEFAULT, "t2-05", 24 * 50, Double.POSITIVE_INFINITY, 1));
+        model.inject(new Shock(ShockKind.DISTRESS, "t2-11", 24 * 5, Double.POSITIVE_INFINITY, 0.8));
+        model.setOverdraft(false);
+        model.setInsolvencyArrearsDays(10);
         for (int hour = 1; hour <= 24 * 180; hour++) {
             model.step(1);
             if (hour % 12 == 0) {
@@ -64,6 +67,24 @@ class SupplyChainModelTest {
                 }
             }
         }
+    }
+
+    @Test
+    void aDistressedFirmWithoutFinancingBecomesInsolventAndItsCustomersBuyTheComponentElsewhere() {
+        SupplyChainModel model = new SupplyChainModel(1);
+        model.setOverdraft(false);
+        model.setInsolvencyArrearsDays(10);
+        EnterpriseState distressed = model.enterprise("t2-01");
+        EnterpriseState calm = model.enterprise("t2-02");
+        model.inject(new Shock(ShockKind.DISTRESS, distressed.id(), 24 * 10, Double.POSITIVE_INFINITY, 0.7));
+        for (int hour = 1; hour <= 24 * 180; hour++) {
+            model.step(1);
+        }
+        assertThat(distressed.defaulted()).isTrue();
+        assertThat(distressed.defaultedHour()).isGreaterThan(24 * 10.0);
+        assertThat(calm.defaulted()).isFalse();
+        // nobody else fell with it: its customers re-sourced the component
+        assertThat(model.enterprises().stream().filter(EnterpriseState::defaulted)).containsExactly(distressed);
     }
 
     @Test
