@@ -86,7 +86,7 @@ public final class BarChart {
                     area.g.drawLine(mid - 3, bottom, mid + 3, bottom);
                 }
             }
-            area.legend(k, s.name);
+            area.legend(k, s.name, false);
         }
         area.write(png);
     }

@@ -19,6 +19,7 @@ public final class LineChart {
     private final String xLabel;
     private final String yLabel;
     private final List<Series> series = new ArrayList<>();
+    private boolean legendLeft;
 
     public LineChart(String title, String xLabel, String yLabel) {
         this.title = title;
@@ -29,6 +30,12 @@ public final class LineChart {
     /** A series with one value per x = 0, 1, 2, …. */
     public LineChart add(String name, double[] ys) {
         series.add(new Series(name, ys.clone()));
+        return this;
+    }
+
+    /** Puts the legend in the top left corner (for series that rise to the right). */
+    public LineChart legendLeft() {
+        legendLeft = true;
         return this;
     }
 
@@ -69,7 +76,7 @@ public final class LineChart {
                 }
             }
             area.g.draw(path);
-            area.legend(k, s.name);
+            area.legend(k, s.name, legendLeft);
         }
         area.write(png);
     }

@@ -80,13 +80,16 @@ final class PlotArea {
         return TOP + PLOT_H - PLOT_H * (value - yMin) / (yMax - yMin);
     }
 
-    /** A legend entry (colour swatch and name) in the top right corner. */
-    void legend(int k, String name) {
+    /** A legend entry (colour swatch and name) on a white ground, in the top right or top left corner. */
+    void legend(int k, String name, boolean left) {
         int ly = TOP + 10 + 18 * k;
+        int x = left ? LEFT + 15 : LEFT + PLOT_W - 170;
+        g.setColor(Color.WHITE);
+        g.fillRect(x - 4, ly - 9, 170, 18);
         g.setColor(PALETTE[k % PALETTE.length]);
-        g.fillRect(LEFT + PLOT_W - 170, ly - 5, 25, 10);
+        g.fillRect(x, ly - 5, 25, 10);
         g.setColor(Color.BLACK);
-        g.drawString(name, LEFT + PLOT_W - 140, ly + 4);
+        g.drawString(name, x + 30, ly + 4);
     }
 
     /** A label centred under the x axis at pixel column x. */

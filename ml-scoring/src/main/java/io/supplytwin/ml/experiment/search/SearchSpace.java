@@ -1,0 +1,49 @@
+package io.supplytwin.ml.experiment.search;
+
+import java.util.SplittableRandom;
+
+/**
+ * Ranges of the random search. {@link #PAPER} is seed 000's Table 1 and §4.2: 100–300 trees, depth 3–7, η 0.01–0.3;
+ * 64–1024 liquid neurons (step 64), LSTM 64–256 hidden units (step 64), learning rate 1e-5–1e-3, batch 4 or 8,
+ * 50–100 epochs; safety-stock base 5–20. {@link #COMPACT} keeps the tree and safety-stock ranges and shrinks the
+ * networks so that ten runs of ten trials fit a 2-core machine in well under an hour: 16–64 units (step 16),
+ * learning rate 1e-3–1e-2, batch 16 or 32, 8–20 epochs. {@link #QUICK} is COMPACT with 2–4 epochs, for
+ * {@code --quick}. Learning rates and η are drawn log-uniformly, the rest uniformly.
+ */
+public record SearchSpace(String name, int roundsMin, int roundsMax, int depthMin, int depthMax, double etaMin,
+                          double etaMax, int liquidMin, int liquidMax, int lstmMin, int lstmMax, int unitStep,
+                          double lrMin, double lrMax, int[] batches, int epochsMin, int epochsMax, double ssMin,
+                          double ssMax) {
+
+    public static final SearchSpace PAPER = new SearchSpace("paper", 100, 300, 3, 7, 0.01, 0.3, 64, 1024, 64, 256, 64,
+            1e-5, 1e-3, new int[] {4, 8}, 50, 100, 5, 20);
+    public static final SearchSpace COMPACT = new SearchSpace("compact", 100, 300, 3, 7, 0.01, 0.3, 16, 64, 16, 64, 16,
+            1e-3, 1e-2, new int[] {16, 32}, 8, 20, 5, 20);
+    public static final SearchSpace QUICK = new SearchSpace("quick", 100, 300, 3, 7, 0.01, 0.3, 16, 32, 16, 32, 16,
+            1e-3, 1e-2, new int[] {32}, 2, 4, 5, 20);
+
+    public static SearchSpace named(String name) {
+        return switch (name) {
+            case "paper" -> PAPER;
+            case "compact" -> COMPACT;
+            case "quick" -> QUICK;
+            default -> throw new IllegalArgumentException("unknown search space '" + name
+                    + "'; known: paper, compact, quick");
+        };
+    }
+
+    /** A random point; {@code liquid} picks the liquid network's unit range, otherwise the LSTM's. */
+    public Hyperparameters sample(SplittableRandom r, boolean liquid) {
+        int unitsMin = liquid ? liquidMin : lstmMin;
+        int unitsMax = liquid ? liquidMax : lstmMax;
+        int hidden = unitsMin + unitStep * r.nextInt((unitsMax - unitsMin) / unitStep + 1);
+        return new Hyperparameters(roundsMin + r.nextInt(roundsMax - roundsMin + 1),
+                depthMin + r.nextInt(depthMax - depthMin + 1), logUniform(r, etaMin, etaMax), hidden,
+                logUniform(r, lrMin, lrMax), batches[r.nextInt(batches.length)],
+                epochsMin + r.nextInt(epochsMax - epochsMin + 1), ssMin + (ssMax - ssMin) * r.nextDouble());
+    }
+
+    private static double logUniform(SplittableRandom r, double lo, double hi) {
+        return Math.exp(Math.log(lo) + (Math.log(hi) - Math.log(lo)) * r.nextDouble());
+    }
+}
