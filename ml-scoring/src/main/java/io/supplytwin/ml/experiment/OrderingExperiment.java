@@ -14,6 +14,7 @@ import io.supplytwin.ml.ordering.OrderingPolicy;
 import io.supplytwin.ml.ordering.SupplyChain;
 import io.supplytwin.ml.training.ModelTraining;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -139,9 +140,9 @@ public final class OrderingExperiment {
      */
     static double[] noisyDemand(double[] demand, int from, double level, long seed) {
         double[] out = demand.clone();
-        double[] measured = java.util.Arrays.copyOfRange(demand, from, demand.length);
+        double[] measured = Arrays.copyOfRange(demand, from, demand.length);
         double sigma = Math.sqrt(LayerMetrics.variance(measured));
-        double max = java.util.Arrays.stream(measured).max().orElse(0);
+        double max = Arrays.stream(measured).max().orElse(0);
         SplittableRandom random = new SplittableRandom(seed * 7919 + Double.hashCode(level));
         for (int t = from; t < out.length; t++) {
             out[t] = Math.min(2 * max, Math.max(0, demand[t] + level * sigma * random.nextGaussian()));
