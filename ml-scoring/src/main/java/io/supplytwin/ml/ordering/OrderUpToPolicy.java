@@ -1,6 +1,7 @@
 package io.supplytwin.ml.ordering;
 
 import java.util.Arrays;
+import org.apache.commons.math3.distribution.NormalDistribution;
 
 /**
  * The classical baselines seed 000 leaves out, on the same demand estimate as its rule (exponential smoothing of the
@@ -21,6 +22,7 @@ public final class OrderUpToPolicy implements OrderingPolicy {
     public static final String POUT = "pout";
     /** Disney and Towill's recommendation for a short lead time: close the gap over about 4 periods. */
     public static final double DEFAULT_TI = 4;
+    private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(null, 0, 1);
 
     private final String name;
     private final double ti;
@@ -54,7 +56,7 @@ public final class OrderUpToPolicy implements OrderingPolicy {
 
     /** The safety factor z = Φ⁻¹(critical ratio). */
     public static double safetyFactor(OrderRule.Parameters e) {
-        return NormalQuantile.of(criticalRatio(e));
+        return STANDARD_NORMAL.inverseCumulativeProbability(criticalRatio(e));
     }
 
     @Override

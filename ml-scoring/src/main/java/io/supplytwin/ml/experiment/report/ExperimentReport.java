@@ -266,7 +266,7 @@ public final class ExperimentReport {
                 + "Tukey HSD separate RL from every other model, and no pair among LNN, XGBoost and Transformer.",
                 PaperFigures.ANOVA_F_DEFAULT, PaperFigures.ANOVA_F_CUSTOM));
         line("");
-        StatisticsSection.write(md, def, cus);
+        StatisticsSection.write(md, scores);
     }
 
     private void table5() {
