@@ -9,6 +9,7 @@ import io.supplytwin.ml.forecast.MovingAverageForecaster;
 import io.supplytwin.ml.forecast.SequenceNet;
 import io.supplytwin.ml.forecast.XgbForecaster;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.function.IntConsumer;
 
 /** The forecasters the experiment drives seed 000's rule with, and how each is trained from a point of the search. */
@@ -62,7 +63,7 @@ public enum ForecastModel {
                 + List.of(values()).stream().map(ForecastModel::policyName).toList());
     }
 
-    public Hyperparameters sample(SearchSpace space, java.util.SplittableRandom random) {
+    public Hyperparameters sample(SearchSpace space, SplittableRandom random) {
         return space.sample(random, this != LSTM);
     }
 
