@@ -42,13 +42,6 @@ public final class LstmForecaster extends NetworkForecaster {
 
     @Override
     public double[][] forecast(List<double[]> windows) {
-        float[] out = net.run(scaling.scaled(windows)).values();
-        double[][] f = new double[windows.size()][ForecastFeatures.HORIZON];
-        for (int i = 0; i < f.length; i++) {
-            for (int k = 0; k < ForecastFeatures.HORIZON; k++) {
-                f[i][k] = Math.max(0, scaling.demand(out[i * ForecastFeatures.HORIZON + k]));
-            }
-        }
-        return f;
+        return headForecast(windows);
     }
 }

@@ -1,8 +1,10 @@
 package io.supplytwin.ml.forecast;
 
 import io.supplytwin.ml.explain.Explanation;
+import io.supplytwin.ml.feature.ForecastFeatures;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /** What the neural forecasters share: a network, its scaler, sampled explanations, files and closing. */
 abstract class NetworkForecaster implements Forecaster {
@@ -12,6 +14,18 @@ abstract class NetworkForecaster implements Forecaster {
     NetworkForecaster(SequenceNet net, WindowScaling scaling) {
         this.net = net;
         this.scaling = scaling;
+    }
+
+    /** The network's own outputs as demand, clipped at 0: the forecast of the forecasters without a tree stage. */
+    protected double[][] headForecast(List<double[]> windows) {
+        float[] out = net.run(scaling.scaled(windows)).values();
+        double[][] f = new double[windows.size()][ForecastFeatures.HORIZON];
+        for (int i = 0; i < f.length; i++) {
+            for (int k = 0; k < ForecastFeatures.HORIZON; k++) {
+                f[i][k] = Math.max(0, scaling.demand(out[i * ForecastFeatures.HORIZON + k]));
+            }
+        }
+        return f;
     }
 
     @Override
