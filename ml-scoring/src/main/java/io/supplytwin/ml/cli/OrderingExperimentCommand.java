@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "ordering", mixinStandardHelpOptions = true,
         description = {"Seed 000's ordering experiment: its profit-driven rule driven by the LNN+XGBoost hybrid, "
-                + "XGBoost, LSTM and a moving average, against order-up-to and proportional order-up-to policies, "
+                + "XGBoost, LSTM, a Transformer and a moving average, against order-up-to and proportional order-up-to policies, "
                 + "on the seed's 4-layer chain; writes report.md and PNG plots.",
                 "The full default (10 runs, the paper's search ranges) takes hours on 2 cores; --space compact "
                         + "takes minutes per run; --quick about a minute."})
@@ -49,8 +49,8 @@ public final class OrderingExperimentCommand implements Callable<Integer> {
     String space;
 
     @Option(names = "--models", split = ",", paramLabel = "NAME",
-            description = "forecasters driving the rule, of lnn-xgboost, cfc-xgboost, xgboost, lstm, ma7 "
-                    + "(default: lnn-xgboost,xgboost,lstm,ma7)")
+            description = "forecasters driving the rule, of lnn-xgboost, cfc-xgboost, xgboost, lstm, transformer, ma7 "
+                    + "(default: lnn-xgboost,xgboost,lstm,transformer,ma7)")
     List<String> models;
 
     @Option(names = "--report-from", split = ",", paramLabel = "DIR",

@@ -24,7 +24,7 @@ public record ExperimentSettings(List<Long> seeds, int days, int trainingDays, i
                                  SearchSpace space, List<ForecastModel> models, boolean baselines,
                                  List<Double> noiseLevels, int shapWindows) {
     public static final List<ForecastModel> PAPER_MODELS = List.of(ForecastModel.LNN_XGBOOST, ForecastModel.XGBOOST,
-            ForecastModel.LSTM, ForecastModel.MOVING_AVERAGE);
+            ForecastModel.LSTM, ForecastModel.TRANSFORMER, ForecastModel.MOVING_AVERAGE);
     public static final List<Double> NOISE_LEVELS = List.of(0.0, 0.1, 0.5, 1.0);
 
     public ExperimentSettings {

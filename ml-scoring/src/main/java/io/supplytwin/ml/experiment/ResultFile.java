@@ -43,15 +43,16 @@ public final class ResultFile {
     }
 
     /**
-     * One result holding the policies of both; they must have run on the same seeds and days. A policy in both keeps
-     * {@code a}'s runs.
+     * One result holding the policies of both. They must have run on the same days, and {@code b} on some of
+     * {@code a}'s seeds (a slow model may run on fewer); a policy in both keeps {@code a}'s runs.
      */
     public static ExperimentResult merge(ExperimentResult a, ExperimentResult b) {
         ExperimentSettings sa = a.settings();
         ExperimentSettings sb = b.settings();
-        if (!sa.seeds().equals(sb.seeds()) || sa.days() != sb.days() || sa.trainingDays() != sb.trainingDays()) {
+        if (!sa.seeds().containsAll(sb.seeds()) || sa.days() != sb.days() || sa.trainingDays() != sb.trainingDays()) {
             throw new IllegalArgumentException("results ran on different seeds or days: " + sa.seeds() + "/"
-                    + sa.days() + " and " + sb.seeds() + "/" + sb.days());
+                    + sa.days() + " and " + sb.seeds() + "/" + sb.days() + " (the second's seeds must be among the "
+                    + "first's)");
         }
         Map<String, List<PolicyRun>> runs = new LinkedHashMap<>(a.runs());
         Map<String, String> kinds = new LinkedHashMap<>(a.kinds());

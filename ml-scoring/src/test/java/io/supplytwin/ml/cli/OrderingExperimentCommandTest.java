@@ -41,7 +41,8 @@ class OrderingExperimentCommandTest {
         }
 
         ExperimentResult r = ResultFile.read(out);
-        assertThat(r.runs().keySet()).containsExactly("lnn-xgboost", "xgboost", "lstm", "ma7", "base-stock", "pout");
+        assertThat(r.runs().keySet()).containsExactly("lnn-xgboost", "xgboost", "lstm", "transformer", "ma7",
+                "base-stock", "pout");
         for (Map.Entry<String, List<PolicyRun>> e : r.runs().entrySet()) {
             PolicyRun run = e.getValue().get(0);
             assertThat(run.noiseProfit()).hasSize(4);

@@ -48,6 +48,7 @@ class NoiseAndResultsTest {
         ExperimentResult merged = ResultFile.merge(back, b);
         assertThat(merged.runs().keySet()).containsExactly("xgboost", "dqn");
         assertThat(merged.kinds()).containsEntry("dqn", "trees");
+        assertThat(ResultFile.merge(result(List.of(42L, 43L), "lstm"), b).runs()).containsKeys("lstm", "dqn");
         assertThatThrownBy(() -> ResultFile.merge(a, result(List.of(43L), "dqn")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("different seeds");
         Files.writeString(dir.resolve(ResultFile.NAME), "{\"settings\": 3}");

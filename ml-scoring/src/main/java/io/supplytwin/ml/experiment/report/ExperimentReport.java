@@ -183,10 +183,11 @@ public final class ExperimentReport {
         line(String.format(Locale.ROOT, "- Highest composite score (default weights): **%s** (%s).", byScore,
                 result.kinds().get(byScore)));
         line("");
-        line("| policy | kind | total profit | mean bullwhip | manufacturer Var(orders)/Var(consumer demand) |");
-        line("| --- | --- | --- | --- | --- |");
+        line("| policy | kind | runs | total profit | mean bullwhip | manufacturer Var(orders)/Var(consumer demand) |");
+        line("| --- | --- | --- | --- | --- | --- |");
         for (String p : sortedBy(q -> -Summary.of(runs.get(q), PolicyRun::totalProfit).mean())) {
-            line(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s |", p, result.kinds().get(p),
+            line(String.format(Locale.ROOT, "| %s | %s | %d | %s | %s | %s |", p, result.kinds().get(p),
+                    runs.get(p).size(),
                     money(Summary.of(runs.get(p), PolicyRun::totalProfit)),
                     Summary.of(runs.get(p), ExperimentReport::meanBullwhip).format("%.2f"),
                     Summary.of(runs.get(p), r -> r.layers()[SupplyChain.LAYERS - 1].amplification()).format("%.2f")));

@@ -7,6 +7,7 @@ import io.supplytwin.ml.forecast.HybridForecaster;
 import io.supplytwin.ml.forecast.LstmForecaster;
 import io.supplytwin.ml.forecast.MovingAverageForecaster;
 import io.supplytwin.ml.forecast.SequenceNet;
+import io.supplytwin.ml.forecast.TransformerForecaster;
 import io.supplytwin.ml.forecast.XgbForecaster;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -20,6 +21,7 @@ public enum ForecastModel {
     CFC_XGBOOST("cfc-xgboost", Family.HYBRID),
     XGBOOST("xgboost", Family.TREES),
     LSTM("lstm", Family.NETWORK),
+    TRANSFORMER("transformer", Family.NETWORK),
     /** The 7-day moving average: the "simple moving average" seed 000 argues against; only the safety base is tuned. */
     MOVING_AVERAGE("ma7", Family.NONE);
 
@@ -64,7 +66,7 @@ public enum ForecastModel {
     }
 
     public Hyperparameters sample(SearchSpace space, SplittableRandom random) {
-        return space.sample(random, this != LSTM);
+        return space.sample(random, this);
     }
 
     /** Trains the forecaster of point {@code h} on {@code data}; {@code epochDone} hears each finished epoch. */
@@ -77,6 +79,8 @@ public enum ForecastModel {
             case CFC_XGBOOST -> HybridForecaster.train(HybridForecaster.CFC, data, h.hidden(), net, boost, epochDone);
             case XGBOOST -> XgbForecaster.train(data, boost, seed);
             case LSTM -> LstmForecaster.train(data, h.hidden(), net, epochDone);
+            case TRANSFORMER -> TransformerForecaster.train(data,
+                    new TransformerForecaster.Shape(h.hidden(), h.heads(), h.layers()), net, epochDone);
             case MOVING_AVERAGE -> new MovingAverageForecaster();
         };
     }
