@@ -22,11 +22,13 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "ordering", mixinStandardHelpOptions = true,
         description = {"Seed 000's ordering experiment: its profit-driven rule driven by the LNN+XGBoost hybrid, "
-                + "XGBoost, LSTM, a Transformer and a moving average, against order-up-to and proportional order-up-to policies, "
+                + "XGBoost, LSTM, a Transformer and a moving average, and DQN agents, against order-up-to and proportional order-up-to policies, "
                 + "on the seed's 4-layer chain; writes report.md and PNG plots.",
                 "The full default (10 runs, the paper's search ranges) takes hours on 2 cores; --space compact "
                         + "takes minutes per run; --quick about a minute."})
 public final class OrderingExperimentCommand implements Callable<Integer> {
+
+    private static final String DQN = "dqn";
 
     @Option(names = "--runs", description = "runs, seeds 42, 43, … (default ${DEFAULT-VALUE})")
     int runs = 10;
@@ -49,8 +51,8 @@ public final class OrderingExperimentCommand implements Callable<Integer> {
     String space;
 
     @Option(names = "--models", split = ",", paramLabel = "NAME",
-            description = "forecasters driving the rule, of lnn-xgboost, cfc-xgboost, xgboost, lstm, transformer, ma7 "
-                    + "(default: lnn-xgboost,xgboost,lstm,transformer,ma7)")
+            description = "forecasters driving the rule, of lnn-xgboost, cfc-xgboost, xgboost, lstm, transformer, ma7, "
+                    + "and dqn (the DQN agents) (default: lnn-xgboost,xgboost,lstm,transformer,ma7,dqn)")
     List<String> models;
 
     @Option(names = "--report-from", split = ",", paramLabel = "DIR",
@@ -70,9 +72,9 @@ public final class OrderingExperimentCommand implements Callable<Integer> {
             return 2;
         }
         System.out.printf(Locale.ROOT, "Ordering experiment: %d run(s), %d days, %d trial(s) per model in the '%s' "
-                        + "space, policies: %s + base-stock, pout%n", settings.seeds().size(), settings.days(),
+                        + "space, policies: %s%s + base-stock, pout%n", settings.seeds().size(), settings.days(),
                 settings.trials(), settings.space().name(),
-                settings.models().stream().map(ForecastModel::policyName).toList());
+                settings.models().stream().map(ForecastModel::policyName).toList(), settings.dqn() ? " + dqn" : "");
         TrainCommand.ProgressBar bar = new TrainCommand.ProgressBar();
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         try {
@@ -127,7 +129,8 @@ public final class OrderingExperimentCommand implements Callable<Integer> {
             s = s.withSpace(SearchSpace.named(space));
         }
         if (models != null) {
-            s = s.withModels(models.stream().map(ForecastModel::named).toList());
+            s = s.withModels(models.stream().filter(m -> !DQN.equals(m)).map(ForecastModel::named).toList(),
+                    models.contains(DQN));
         }
         return s;
     }

@@ -16,12 +16,13 @@ import java.util.stream.LongStream;
  *                       on days validationFrom..trainingDays−1
  * @param trials         random-search trials per model and run
  * @param models         forecasters driving seed 000's rule
+ * @param dqn            also run the DQN agents
  * @param baselines      also run the order-up-to and proportional order-up-to policies
  * @param noiseLevels    noise levels of the robustness runs (seed 000's Table 4), 0 included for reference
  * @param shapWindows    windows per layer explained with TreeSHAP (XGBoost), spread over the measured days
  */
 public record ExperimentSettings(List<Long> seeds, int days, int trainingDays, int validationFrom, int trials,
-                                 SearchSpace space, List<ForecastModel> models, boolean baselines,
+                                 SearchSpace space, List<ForecastModel> models, boolean dqn, boolean baselines,
                                  List<Double> noiseLevels, int shapWindows) {
     public static final List<ForecastModel> PAPER_MODELS = List.of(ForecastModel.LNN_XGBOOST, ForecastModel.XGBOOST,
             ForecastModel.LSTM, ForecastModel.TRANSFORMER, ForecastModel.MOVING_AVERAGE);
@@ -45,13 +46,13 @@ public record ExperimentSettings(List<Long> seeds, int days, int trainingDays, i
 
     /** Seed 000's experiment: seeds 42.., 1095 days, 219 for training, 10 trials in the paper's ranges. */
     public static ExperimentSettings paper(int runs) {
-        return new ExperimentSettings(seedsFrom(42, runs), 1095, 219, 164, 10, SearchSpace.PAPER, PAPER_MODELS, true,
+        return new ExperimentSettings(seedsFrom(42, runs), 1095, 219, 164, 10, SearchSpace.PAPER, PAPER_MODELS, true, true,
                 NOISE_LEVELS, 60);
     }
 
     /** One run of 365 days, 2 trials, networks of a few epochs: the whole pipeline in about a minute. */
     public static ExperimentSettings quick() {
-        return new ExperimentSettings(List.of(42L), 365, 219, 164, 2, SearchSpace.QUICK, PAPER_MODELS, true,
+        return new ExperimentSettings(List.of(42L), 365, 219, 164, 2, SearchSpace.QUICK, PAPER_MODELS, true, true,
                 NOISE_LEVELS, 12);
     }
 
@@ -60,22 +61,23 @@ public record ExperimentSettings(List<Long> seeds, int days, int trainingDays, i
     }
 
     public ExperimentSettings withSeeds(List<Long> s) {
-        return new ExperimentSettings(s, days, trainingDays, validationFrom, trials, space, models, baselines,
+        return new ExperimentSettings(s, days, trainingDays, validationFrom, trials, space, models, dqn, baselines,
                 noiseLevels, shapWindows);
     }
 
     public ExperimentSettings withTrials(int t) {
-        return new ExperimentSettings(seeds, days, trainingDays, validationFrom, t, space, models, baselines,
+        return new ExperimentSettings(seeds, days, trainingDays, validationFrom, t, space, models, dqn, baselines,
                 noiseLevels, shapWindows);
     }
 
     public ExperimentSettings withSpace(SearchSpace s) {
-        return new ExperimentSettings(seeds, days, trainingDays, validationFrom, trials, s, models, baselines,
+        return new ExperimentSettings(seeds, days, trainingDays, validationFrom, trials, s, models, dqn, baselines,
                 noiseLevels, shapWindows);
     }
 
-    public ExperimentSettings withModels(List<ForecastModel> m) {
-        return new ExperimentSettings(seeds, days, trainingDays, validationFrom, trials, space, m, baselines,
+    /** Only the given forecasters (and the DQN when {@code withDqn}); the baselines stay. */
+    public ExperimentSettings withModels(List<ForecastModel> m, boolean withDqn) {
+        return new ExperimentSettings(seeds, days, trainingDays, validationFrom, trials, space, m, withDqn, baselines,
                 noiseLevels, shapWindows);
     }
 }

@@ -41,6 +41,9 @@ public final class OrderingExperiment {
         for (ForecastModel m : settings.models()) {
             sources.add(new TunedRulePolicy(m));
         }
+        if (settings.dqn()) {
+            sources.add(new DqnPolicySource());
+        }
         if (settings.baselines()) {
             sources.add(fixed(OrderUpToPolicy.baseStock()));
             sources.add(fixed(OrderUpToPolicy.proportional(OrderUpToPolicy.DEFAULT_TI)));

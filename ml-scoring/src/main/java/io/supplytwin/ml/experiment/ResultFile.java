@@ -60,7 +60,7 @@ public final class ResultFile {
         b.kinds().forEach(kinds::putIfAbsent);
         List<ForecastModel> models = new ArrayList<>(sa.models());
         sb.models().stream().filter(m -> !models.contains(m)).forEach(models::add);
-        ExperimentSettings settings = sa.withModels(models);
+        ExperimentSettings settings = sa.withModels(models, sa.dqn() || sb.dqn());
         boolean shapFromA = !a.shap().isEmpty();
         return new ExperimentResult(settings, runs, kinds, shapFromA ? a.shapFeatures() : b.shapFeatures(),
                 shapFromA ? a.shap() : b.shap(), a.seconds() + b.seconds());

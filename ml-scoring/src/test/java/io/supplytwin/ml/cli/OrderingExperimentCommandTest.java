@@ -42,11 +42,20 @@ class OrderingExperimentCommandTest {
 
         ExperimentResult r = ResultFile.read(out);
         assertThat(r.runs().keySet()).containsExactly("lnn-xgboost", "xgboost", "lstm", "transformer", "ma7",
-                "base-stock", "pout");
+                "dqn", "base-stock", "pout");
         for (Map.Entry<String, List<PolicyRun>> e : r.runs().entrySet()) {
             PolicyRun run = e.getValue().get(0);
             assertThat(run.noiseProfit()).hasSize(4);
             assertThat(Arrays.stream(run.noiseProfit()).allMatch(Double::isFinite)).isTrue();
+            if (e.getKey().equals("dqn")) {
+                // three episodes end before the first update: the agents are untrained, only the accounting is checked
+                for (LayerMetrics m : run.layers()) {
+                    assertThat(m.serviceLevel()).isBetween(0.0, 1.0);
+                    assertThat(m.profit()).isFinite();
+                    assertThat(m.mae()).isNaN();
+                }
+                continue;
+            }
             for (LayerMetrics m : run.layers()) {
                 // 146 measured days at margins of 40..70 on about 50 units a day: well above 0, below every unit
                 // of demand sold at the margin
