@@ -28,7 +28,7 @@ public final class TrainCommand implements Callable<Integer> {
     Path csv;
 
     @Option(names = "--forecasters", split = ",", paramLabel = "NAME",
-            description = "forecasters to train, of xgboost, cfc-xgboost, leak-xgboost, lstm (default: all)")
+            description = "forecasters to train, of xgboost, cfc-xgboost, leak-xgboost, lstm, transformer (default: all)")
     List<String> forecasters = ForecasterKind.ALL;
 
     @Option(names = "--quick", description = "XGBoost forecaster and risk models only, seconds")

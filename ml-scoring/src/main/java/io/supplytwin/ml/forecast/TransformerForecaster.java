@@ -35,18 +35,19 @@ public final class TransformerForecaster extends NetworkForecaster {
         super(net, scaling);
     }
 
+    private TransformerForecaster(Trained trained) {
+        super(trained);
+    }
+
     public static TransformerForecaster train(WindowSet data, SequenceNet.Settings settings, IntConsumer epochDone) {
         return train(data, Shape.small(), settings, epochDone);
     }
 
     public static TransformerForecaster train(WindowSet data, Shape shape, SequenceNet.Settings settings,
                                               IntConsumer epochDone) {
-        WindowScaling scaling = WindowScaling.fit(data.inputs());
         SequenceNet.Spec spec = new SequenceNet.Spec("transformer", ForecastFeatures.WINDOW, ForecastFeatures.WIDTH,
                 shape.model(), ForecastFeatures.HORIZON, false, shape.heads(), shape.layers());
-        SequenceNet net = SequenceNet.train(spec, scaling.scaled(data.inputs()),
-                HorizonRows.labels(data.targets(), scaling), settings, epochDone);
-        return new TransformerForecaster(net, scaling);
+        return new TransformerForecaster(trainOnWindows(spec, data, settings, epochDone));
     }
 
     public static TransformerForecaster load(Path dir) throws IOException {

@@ -41,9 +41,11 @@ class DqnAgentTest {
         SplittableRandom dice = new SplittableRandom(3);
         Result dqn = run(o -> agent.order(o.history(), o.inventory()));
         Result random = run(o -> DqnAgent.BATCH_UNITS * dice.nextInt(agent.actions()));
-        LOG.info("Held-out 99 days: DQN profit {} (service {}), random orders profit {} (service {}); {} actions, {}",
-                String.format("%.0f", dqn.profit), String.format("%.3f", dqn.service),
-                String.format("%.0f", random.profit), String.format("%.3f", random.service), agent.actions(),
+        double ceiling = Arrays.stream(heldOut, 1, heldOut.length).sum() * (RETAILER.price() - RETAILER.unitCost());
+        LOG.info("Held-out 99 days: DQN profit {} (service {}), random orders profit {} (service {}), every unit of "
+                        + "demand at the margin {}; {} actions, {}", String.format("%.0f", dqn.profit),
+                String.format("%.3f", dqn.service), String.format("%.0f", random.profit),
+                String.format("%.3f", random.service), String.format("%.0f", ceiling), agent.actions(),
                 agent.summary());
         assertThat(dqn.profit).isGreaterThan(random.profit);
         assertThat(agent.summary().steps()).isEqualTo(40L * 60);
