@@ -3,6 +3,7 @@ package io.supplytwin.ml.bench;
 import io.supplytwin.ml.forecast.Forecaster;
 import io.supplytwin.ml.forecast.HybridForecaster;
 import io.supplytwin.ml.forecast.LstmForecaster;
+import io.supplytwin.ml.forecast.TransformerForecaster;
 import io.supplytwin.ml.forecast.MovingAverageForecaster;
 import io.supplytwin.ml.forecast.SequenceNet;
 import io.supplytwin.ml.forecast.XgbForecaster;
@@ -33,6 +34,7 @@ public class ForecastLatencyBenchmark {
     private Forecaster cfcHybrid;
     private Forecaster leakHybrid;
     private Forecaster lstm;
+    private Forecaster transformer;
     private List<double[]> windows;
     private int next;
 
@@ -45,12 +47,13 @@ public class ForecastLatencyBenchmark {
         cfcHybrid = HybridForecaster.train(HybridForecaster.CFC, data.training(), quick, null);
         leakHybrid = HybridForecaster.train(HybridForecaster.ADAPTIVE_LEAK, data.training(), quick, null);
         lstm = LstmForecaster.train(data.training(), quick, null);
+        transformer = TransformerForecaster.train(data.training(), quick, null);
         windows = data.heldOut().inputs().subList(0, 64);
     }
 
     @TearDown(Level.Trial)
     public void close() {
-        for (Forecaster f : List.of(xgboost, cfcHybrid, leakHybrid, lstm)) {
+        for (Forecaster f : List.of(xgboost, cfcHybrid, leakHybrid, lstm, transformer)) {
             f.close();
         }
     }
@@ -83,6 +86,11 @@ public class ForecastLatencyBenchmark {
     @Benchmark
     public double[] lstm() {
         return lstm.forecast(window());
+    }
+
+    @Benchmark
+    public double[] transformer() {
+        return transformer.forecast(window());
     }
 
     @Benchmark

@@ -28,7 +28,7 @@ public final class TrainCommand implements Callable<Integer> {
     Path csv;
 
     @Option(names = "--forecasters", split = ",", paramLabel = "NAME",
-            description = "forecasters to train, of xgboost, cfc-xgboost, leak-xgboost, lstm (default: all)")
+            description = "forecasters to train, of xgboost, cfc-xgboost, leak-xgboost, lstm, transformer (default: all)")
     List<String> forecasters = ForecasterKind.ALL;
 
     @Option(names = "--quick", description = "XGBoost forecaster and risk models only, seconds")
@@ -82,11 +82,15 @@ public final class TrainCommand implements Callable<Integer> {
     static final class ProgressBar implements ModelTraining.Progress {
         private static final int WIDTH = 30;
         private boolean drawn;
+        /** The longest stage drawn so far: shorter ones are padded to it so nothing of the last line stays. */
+        private int stageWidth = 14;
 
         @Override
         public synchronized void update(String stage, int done, int total) {
             int filled = total <= 0 ? WIDTH : Math.min(WIDTH, done * WIDTH / total);
-            System.out.printf("\r[%s%s] %-14s %3d/%-3d", "#".repeat(filled), ".".repeat(WIDTH - filled), stage, done, total);
+            stageWidth = Math.max(stageWidth, stage.length());
+            System.out.printf("\r[%s%s] %-" + stageWidth + "s %3d/%-3d", "#".repeat(filled), ".".repeat(WIDTH - filled),
+                    stage, done, total);
             System.out.flush();
             drawn = true;
         }

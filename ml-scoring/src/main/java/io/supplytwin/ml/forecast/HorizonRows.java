@@ -44,8 +44,10 @@ final class HorizonRows {
         return labels;
     }
 
-    static TreeModel train(float[] inputs, int width, List<double[]> targets, WindowScaling scaling, long seed) {
-        return TreeModel.train(expand(inputs, width), width + 1, labels(targets, scaling), false, 150, 5, 0.1, seed);
+    static TreeModel train(float[] inputs, int width, List<double[]> targets, WindowScaling scaling,
+                           BoostSettings boost, long seed) {
+        return TreeModel.train(expand(inputs, width), width + 1, labels(targets, scaling), false, boost.rounds(),
+                boost.depth(), boost.eta(), seed);
     }
 
     static double[][] predict(TreeModel model, float[] inputs, int width, WindowScaling scaling) {

@@ -17,7 +17,8 @@ public final class HybridForecaster extends NetworkForecaster {
     public static final String CFC = "cfc-xgboost";
     public static final String ADAPTIVE_LEAK = "leak-xgboost";
     static final String HEAD_FILE = "head.ubj";
-    static final int HIDDEN = 16;
+    /** Hidden units of the served hybrids. */
+    public static final int HIDDEN = 16;
 
     private final String name;
     private final TreeModel head;
@@ -31,13 +32,20 @@ public final class HybridForecaster extends NetworkForecaster {
     /** @param name {@link #CFC} or {@link #ADAPTIVE_LEAK} */
     public static HybridForecaster train(String name, WindowSet data, SequenceNet.Settings settings,
                                          IntConsumer epochDone) {
+        return train(name, data, HIDDEN, settings, BoostSettings.DEFAULT, epochDone);
+    }
+
+    /** With {@code hidden} units in the cell and the given size of the XGBoost head. */
+    public static HybridForecaster train(String name, WindowSet data, int hidden, SequenceNet.Settings settings,
+                                         BoostSettings boost, IntConsumer epochDone) {
         WindowScaling scaling = WindowScaling.fit(data.inputs());
         SequenceNet.Spec spec = new SequenceNet.Spec(CFC.equals(name) ? "cfc" : "adaptive-leak",
-                ForecastFeatures.WINDOW, ForecastFeatures.WIDTH, HIDDEN, ForecastFeatures.HORIZON, false);
+                ForecastFeatures.WINDOW, ForecastFeatures.WIDTH, hidden, ForecastFeatures.HORIZON, false);
         float[] inputs = scaling.scaled(data.inputs());
         SequenceNet net = SequenceNet.train(spec, inputs, HorizonRows.labels(data.targets(), scaling), settings,
                 epochDone);
-        TreeModel head = HorizonRows.train(net.run(inputs).hidden(), HIDDEN, data.targets(), scaling, settings.seed());
+        TreeModel head = HorizonRows.train(net.run(inputs).hidden(), hidden, data.targets(), scaling, boost,
+                settings.seed());
         return new HybridForecaster(name, net, head, scaling);
     }
 
@@ -46,7 +54,7 @@ public final class HybridForecaster extends NetworkForecaster {
         SequenceNet net = SequenceNet.load(dir);
         try {
             return new HybridForecaster(name, net, TreeModel.load(ArtifactFiles.require(dir.resolve(HEAD_FILE)),
-                    HIDDEN + 1), scaling);
+                    net.spec().hidden() + 1), scaling);
         } catch (IOException e) {
             net.close();
             throw e;
@@ -65,7 +73,7 @@ public final class HybridForecaster extends NetworkForecaster {
 
     @Override
     public double[][] forecast(List<double[]> windows) {
-        return HorizonRows.predict(head, net.run(scaling.scaled(windows)).hidden(), HIDDEN, scaling);
+        return HorizonRows.predict(head, net.run(scaling.scaled(windows)).hidden(), net.spec().hidden(), scaling);
     }
 
     @Override

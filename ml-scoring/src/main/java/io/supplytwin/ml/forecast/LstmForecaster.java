@@ -14,9 +14,17 @@ public final class LstmForecaster extends NetworkForecaster {
         super(net, scaling);
     }
 
+    /** Hidden units of the served LSTM. */
+    public static final int HIDDEN = 32;
+
     public static LstmForecaster train(WindowSet data, SequenceNet.Settings settings, IntConsumer epochDone) {
+        return train(data, HIDDEN, settings, epochDone);
+    }
+
+    public static LstmForecaster train(WindowSet data, int hidden, SequenceNet.Settings settings,
+                                       IntConsumer epochDone) {
         WindowScaling scaling = WindowScaling.fit(data.inputs());
-        SequenceNet.Spec spec = new SequenceNet.Spec("lstm", ForecastFeatures.WINDOW, ForecastFeatures.WIDTH, 32,
+        SequenceNet.Spec spec = new SequenceNet.Spec("lstm", ForecastFeatures.WINDOW, ForecastFeatures.WIDTH, hidden,
                 ForecastFeatures.HORIZON, false);
         SequenceNet net = SequenceNet.train(spec, scaling.scaled(data.inputs()),
                 HorizonRows.labels(data.targets(), scaling), settings, epochDone);
@@ -34,13 +42,6 @@ public final class LstmForecaster extends NetworkForecaster {
 
     @Override
     public double[][] forecast(List<double[]> windows) {
-        float[] out = net.run(scaling.scaled(windows)).values();
-        double[][] f = new double[windows.size()][ForecastFeatures.HORIZON];
-        for (int i = 0; i < f.length; i++) {
-            for (int k = 0; k < ForecastFeatures.HORIZON; k++) {
-                f[i][k] = Math.max(0, scaling.demand(out[i * ForecastFeatures.HORIZON + k]));
-            }
-        }
-        return f;
+        return headForecast(windows);
     }
 }

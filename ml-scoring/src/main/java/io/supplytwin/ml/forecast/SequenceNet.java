@@ -43,9 +43,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A small recurrent network on DJL (PyTorch engine): a recurrent core over the window and a linear head with one
- * output per step ahead. The core is a CfC cell, seed 000's adaptive-leak cell or an LSTM. It returns both the
- * outputs and the final hidden state (what the hybrids hand to XGBoost). Inference runs with a fresh sub-manager
+ * A small sequence network on DJL (PyTorch engine): a core over the window and a linear head with one output per
+ * step ahead. The core is a CfC cell, seed 000's adaptive-leak cell, an LSTM or a Transformer encoder. It returns
+ * both the outputs and the core's final state (what the hybrids hand to XGBoost). Inference runs with a fresh sub-manager
  * per call, so several threads can score at once.
  */
 public final class SequenceNet implements AutoCloseable {
@@ -53,8 +53,16 @@ public final class SequenceNet implements AutoCloseable {
     static final String PARAMS_FILE = "network.params";
     static final String SPEC_FILE = "network.json";
 
-    /** What the network is: core kind and sizes. Saved as {@code network.json}. */
-    public record Spec(String core, int steps, int features, int hidden, int outputs, boolean sigmoid) {
+    /**
+     * What the network is: core kind and sizes. Saved as {@code network.json}. For the {@code transformer} core,
+     * {@code hidden} is the model size and {@code heads}, {@code layers} shape the encoder; the recurrent cores leave
+     * them 0 (so do files written before the Transformer existed).
+     */
+    public record Spec(String core, int steps, int features, int hidden, int outputs, boolean sigmoid, int heads,
+                       int layers) {
+        public Spec(String core, int steps, int features, int hidden, int outputs, boolean sigmoid) {
+            this(core, steps, features, hidden, outputs, sigmoid, 0, 0);
+        }
     }
 
     /** Training settings. */
@@ -87,6 +95,7 @@ public final class SequenceNet implements AutoCloseable {
             case "adaptive-leak" -> new AdaptiveLeakCell(spec.hidden());
             case "lstm" -> LSTM.builder().setStateSize(spec.hidden()).setNumLayers(1).optBatchFirst(true)
                     .optReturnState(false).build();
+            case "transformer" -> new TransformerEncoder(spec.hidden(), spec.heads(), spec.layers(), spec.steps());
             default -> throw new IllegalArgumentException("unknown network core " + spec.core());
         };
     }
@@ -296,7 +305,7 @@ public final class SequenceNet implements AutoCloseable {
         @Override
         protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> p) {
             NDArray hidden = core.forward(ps, inputs, training).get(0);
-            if (!(core instanceof RecurrentCell)) {
+            if (hidden.getShape().dimension() == 3) {
                 hidden = hidden.get(new NDIndex(":, -1, :")); // LSTM: the last step's output
             }
             NDArray out = head.forward(ps, new NDList(hidden), training).get(0);

@@ -31,8 +31,12 @@ public final class XgbForecaster implements Forecaster {
     }
 
     public static XgbForecaster train(WindowSet data, long seed) {
+        return train(data, BoostSettings.DEFAULT, seed);
+    }
+
+    public static XgbForecaster train(WindowSet data, BoostSettings boost, long seed) {
         WindowScaling scaling = WindowScaling.fit(data.inputs());
-        TreeModel model = HorizonRows.train(scaling.scaled(data.inputs()), WIDTH, data.targets(), scaling, seed);
+        TreeModel model = HorizonRows.train(scaling.scaled(data.inputs()), WIDTH, data.targets(), scaling, boost, seed);
         return new XgbForecaster(model, scaling);
     }
 

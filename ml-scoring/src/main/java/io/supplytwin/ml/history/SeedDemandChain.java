@@ -1,9 +1,8 @@
 package io.supplytwin.ml.history;
 
 import io.supplytwin.ml.feature.DayObservation;
-import io.supplytwin.ml.ordering.OrderRule;
-import java.util.ArrayList;
-import java.util.Arrays;
+import io.supplytwin.ml.ordering.SmoothedRulePolicy;
+import io.supplytwin.ml.ordering.SupplyChain;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -14,7 +13,7 @@ import java.util.SplittableRandom;
  * one layer orders is the next layer's demand, so the bullwhip effect appears on its own.
  */
 public final class SeedDemandChain {
-    public static final int LAYERS = 3;
+    public static final int LAYERS = SupplyChain.LAYERS;
     public static final int DAYS = 1095;
 
     private SeedDemandChain() {
@@ -25,40 +24,18 @@ public final class SeedDemandChain {
         return Math.max(0, 50 + 20 * Math.sin(2 * Math.PI * t / 90) + 5 * Math.sin(2 * Math.PI * t / 7) + noise);
     }
 
-    /** Histories of layers 1..3 (index 0 = retailer) for {@code days} days. */
-    public static List<List<DayObservation>> generate(long seed, int days) {
+    /** Consumer demand of days 0..days−1, one N(0, 3) draw per day from {@code seed}. */
+    public static double[] consumerDemand(long seed, int days) {
         SplittableRandom random = new SplittableRandom(seed);
-        List<List<DayObservation>> out = new ArrayList<>();
-        double[] inventory = new double[LAYERS + 1];
-        double[] arriving = new double[LAYERS + 1];
-        double[][] demandSeen = new double[LAYERS + 1][days];
-        OrderRule[] rules = new OrderRule[LAYERS + 1];
-        for (int l = 1; l <= LAYERS; l++) {
-            inventory[l] = 100;
-            rules[l] = new OrderRule(OrderRule.Parameters.layer(l));
-            out.add(new ArrayList<>(days));
-        }
+        double[] out = new double[days];
         for (int t = 0; t < days; t++) {
-            double demand = consumerDemand(t, 3 * random.nextGaussian());
-            for (int l = 1; l <= LAYERS; l++) {
-                inventory[l] += arriving[l];
-                arriving[l] = 0;
-                double sales = Math.min(inventory[l], demand);
-                inventory[l] -= sales;
-                demandSeen[l][t] = demand;
-                double[] recent = Arrays.copyOfRange(demandSeen[l], Math.max(0, t - 9), t + 1);
-                double level = recent[recent.length - 1];
-                for (double d : recent) {
-                    level = 0.3 * d + 0.7 * level;
-                }
-                double[] forecast = new double[7];
-                Arrays.fill(forecast, level);
-                double order = rules[l].decide(forecast, recent, inventory[l]).order();
-                arriving[l] = order; // the upstream layer ships in full; arrives tomorrow
-                out.get(l - 1).add(DayObservation.supply(t, demand, order, inventory[l], sales));
-                demand = order;
-            }
+            out[t] = consumerDemand(t, 3 * random.nextGaussian());
         }
         return out;
+    }
+
+    /** Histories of layers 1..3 (index 0 = retailer) for {@code days} days. */
+    public static List<List<DayObservation>> generate(long seed, int days) {
+        return SupplyChain.run(consumerDemand(seed, days), days, new SmoothedRulePolicy()).histories();
     }
 }

@@ -27,6 +27,29 @@ public final class OrderRule {
             double[] price = {0, 70, 100, 130};
             return new Parameters(0.3, 10, 1.0, 80, 16, price[layer], cost[layer], 0.03, 0.03);
         }
+
+        /** The same layer with another safety-stock base (the experiment's hyperparameter search tunes it). */
+        public Parameters withSafetyStockBase(double base) {
+            return new Parameters(alpha, base, safetyFactor, step, batch, price, unitCost, holdingRate, shortageRate);
+        }
+
+        /**
+         * Cost of holding {@code units} for a day. The seed's "0.03 per unit per day" is read as a rate on the unit's
+         * value: 3 % of the unit cost for stock held, 3 % of the price for each unit short.
+         */
+        public double holdingCost(double units) {
+            return holdingRate * unitCost * units;
+        }
+
+        /** Cost of {@code units} of demand left unserved on a day (see {@link #holdingCost}). */
+        public double shortageCost(double units) {
+            return shortageRate * price * units;
+        }
+
+        /** An order quantity rounded to the nearest batch, never below 0. */
+        public double roundToBatch(double quantity) {
+            return Math.max(0, batch * Math.rint(quantity / batch));
+        }
     }
 
     /** The decision and how it was reached. */
@@ -57,17 +80,10 @@ public final class OrderRule {
             weights += w;
         }
         weighted /= weights;
-        int n = Math.min(10, recentDemand.length);
-        double smoothed = recentDemand.length == 0 ? weighted : recentDemand[recentDemand.length - n];
-        double sum = 0;
-        double sq = 0;
-        for (int i = recentDemand.length - n; i < recentDemand.length; i++) {
-            smoothed = p.alpha() * recentDemand[i] + (1 - p.alpha()) * smoothed;
-            sum += recentDemand[i];
-            sq += recentDemand[i] * recentDemand[i];
-        }
-        double mean = n == 0 ? weighted : sum / n;
-        double sigma = n == 0 ? 0 : Math.sqrt(Math.max(0, sq / n - mean * mean));
+        RecentDemand recent = RecentDemand.of(recentDemand, p.alpha());
+        double smoothed = recent == null ? weighted : recent.smoothed();
+        double mean = recent == null ? weighted : recent.mean();
+        double sigma = recent == null ? 0 : recent.sigma();
         double expected = Math.max(0, p.alpha() * weighted + (1 - p.alpha()) * smoothed);
         double safety = p.safetyStockBase() + p.safetyFactor() * sigma;
         double upper = 1.5 * mean - inventory;
@@ -82,7 +98,7 @@ public final class OrderRule {
                 best = q;
             }
         }
-        double rounded = Math.max(0, p.batch() * Math.rint(best / p.batch()));
+        double rounded = p.roundToBatch(best);
         return new Decision(rounded, expected, safety, candidates, bestProfit);
     }
 
@@ -91,7 +107,6 @@ public final class OrderRule {
         double sold = Math.min(available, toServe);
         double left = available - sold;
         double unmet = Math.max(0, toServe - available);
-        return p.price() * sold - p.unitCost() * q - p.holdingRate() * p.unitCost() * left
-                - p.shortageRate() * p.price() * unmet;
+        return p.price() * sold - p.unitCost() * q - p.holdingCost(left) - p.shortageCost(unmet);
     }
 }

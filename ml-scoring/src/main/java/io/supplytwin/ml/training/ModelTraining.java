@@ -12,6 +12,7 @@ import io.supplytwin.ml.feature.RiskIndicators;
 import io.supplytwin.ml.forecast.Forecaster;
 import io.supplytwin.ml.forecast.HybridForecaster;
 import io.supplytwin.ml.forecast.LstmForecaster;
+import io.supplytwin.ml.forecast.TransformerForecaster;
 import io.supplytwin.ml.forecast.MovingAverageForecaster;
 import io.supplytwin.ml.forecast.SequenceNet;
 import io.supplytwin.ml.forecast.XgbForecaster;
@@ -190,6 +191,8 @@ public final class ModelTraining {
             case HybridForecaster.CFC, HybridForecaster.ADAPTIVE_LEAK ->
                     HybridForecaster.train(name, data.training(), settings, epochDone);
             case LstmForecaster.NAME -> LstmForecaster.train(data.training(), settings, epochDone);
+            case TransformerForecaster.NAME -> TransformerForecaster.train(data.training(),
+                    new SequenceNet.Settings(o.epochs(), 32, TransformerForecaster.LEARNING_RATE, o.seed()), epochDone);
             default -> throw new IllegalArgumentException("unknown forecaster '" + name + "'; known: "
                     + ForecasterKind.ALL);
         };

@@ -3,6 +3,7 @@ package io.supplytwin.app.cli;
 import io.supplytwin.app.simulate.SimulateCommand;
 import io.supplytwin.ingest.cli.IngestCommand;
 import io.supplytwin.ledger.cli.LedgerCommand;
+import io.supplytwin.ml.cli.ExperimentCommand;
 import io.supplytwin.ml.cli.TrainCommand;
 import io.supplytwin.platform.config.ConfigException;
 import io.supplytwin.sim.cli.SimCommand;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Command;
 @Command(name = "twin", mixinStandardHelpOptions = true, versionProvider = TwinCli.Version.class,
         description = "SupplyTwin: a streaming digital twin of manufacturing supply chains on Apache Kafka.",
         subcommands = {RunCommand.class, IngestCommand.class, StreamsCommand.class, LedgerCommand.class, SimCommand.class,
-                SimulateCommand.class, TrainCommand.class, BenchCommand.class,
+                SimulateCommand.class, TrainCommand.class, ExperimentCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class TwinCli {
 

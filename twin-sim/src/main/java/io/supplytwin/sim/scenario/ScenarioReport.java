@@ -1,6 +1,6 @@
 package io.supplytwin.sim.scenario;
 
-import io.supplytwin.sim.plot.LineChart;
+import io.supplytwin.platform.plot.LineChart;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
