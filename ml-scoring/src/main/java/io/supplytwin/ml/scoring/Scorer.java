@@ -156,6 +156,14 @@ public final class Scorer implements AutoCloseable {
      * last 12 are used); empty when fewer than 12 readings or any value is missing or not finite.
      */
     public Optional<FaultRisk> equipmentFault(String equipmentId, List<Map<String, Double>> readings) {
+        return equipmentFault(equipmentId, readings, true);
+    }
+
+    /**
+     * As {@link #equipmentFault(String, List)}; {@code explain} false leaves out the SHAP reasons of a probability over
+     * the threshold (TreeSHAP costs milliseconds; the stream explains only when an alert is newly raised).
+     */
+    public Optional<FaultRisk> equipmentFault(String equipmentId, List<Map<String, Double>> readings, boolean explain) {
         int window = RiskData.EQUIPMENT_WINDOW;
         if (readings.size() < window) {
             skippedShort.incrementAndGet();
@@ -179,7 +187,7 @@ public final class Scorer implements AutoCloseable {
             SequenceClassifier c = models.equipment();
             double p = c.probabilities(List.of(seq))[0];
             double threshold = models.manifest().faultAlertThreshold();
-            List<Contribution> top = p >= threshold ? c.explain(seq).top(options.topContributors()) : List.of();
+            List<Contribution> top = explain && p >= threshold ? c.explain(seq).top(options.topContributors()) : List.of();
             faultScores.incrementAndGet();
             return Optional.of(new FaultRisk(equipmentId, p, p >= threshold, threshold, top,
                     "fault-" + c.spec().kind(), models.version()));

@@ -84,12 +84,16 @@ public final class InStreamScoring {
         return out;
     }
 
-    /** The EQUIPMENT_FAULT record for a machine's latest samples (oldest first), with the scorer's verdict. */
-    public Optional<Scored> fault(String equipmentId, String enterpriseId, List<Map<String, Double>> samples, long time) {
+    /**
+     * The EQUIPMENT_FAULT record for a machine's latest samples (oldest first), with the scorer's verdict; the reasons
+     * of a probability over the threshold only when {@code explain} (the stream asks when an alert would be new).
+     */
+    public Optional<Scored> fault(String equipmentId, String enterpriseId, List<Map<String, Double>> samples, long time,
+                                  boolean explain) {
         long start = System.nanoTime();
         Optional<FaultRisk> scored;
         try {
-            scored = scorer.equipmentFault(equipmentId, samples);
+            scored = scorer.equipmentFault(equipmentId, samples, explain);
         } catch (RuntimeException e) {
             LOG.warn("fault scoring of {} failed; sample skipped", equipmentId, e);
             metrics.scoringSkipped("error");

@@ -144,7 +144,8 @@ public final class EntityTwinProcessor implements Processor<String, TelemetryRea
             s = EquipmentSamples.empty();
         }
         s.add(twin.latest(RiskIndicators.EQUIPMENT));
-        Optional<InStreamScoring.Scored> scored = fault.scoring().fault(twin.entityId(), twin.enterpriseId(), s.samples(), time);
+        Optional<InStreamScoring.Scored> scored = fault.scoring().fault(twin.entityId(), twin.enterpriseId(), s.samples(),
+                time, !s.alert());
         if (scored.isPresent()) {
             FaultRisk risk = scored.get().risk();
             context.forward(new Record<String, Object>(twin.entityId(), scored.get().record(), time));
