@@ -132,9 +132,15 @@ public final class IngestBenchCommand implements Callable<Integer> {
             double sustained = 0;
             for (int r : rates) {
                 Step s = bridgeStep(platform, load, r);
-                progress("bridge at %5d/s offered: %s", r, s);
+                progress("bridge at %5d/s offered (%.0f/s published): %s", r, s.published, s);
                 sustained = Math.max(sustained, s.delivered);
-                if (s.delivered < 0.95 * r) {
+                // judged against what the gateways managed to publish: the paced publishers themselves fall a few
+                // per cent short of the nominal rate, which is not the bridge's doing
+                if (s.delivered < 0.95 * Math.min(r, s.published) || s.published < 0.8 * r) {
+                    if (s.published < 0.8 * r) {
+                        progress("the gateways published only %.0f/s of %d/s: the publishers, not the bridge, are the limit here",
+                                s.published, r);
+                    }
                     break;
                 }
             }
@@ -183,7 +189,8 @@ public final class IngestBenchCommand implements Callable<Integer> {
     }
 
     /** One publishing run, here or in the child JVM: count, start (nanoTime of this JVM) and the publishers' CPU share. */
-    private record Run(long published, long startNanos, double publisherCpu) {
+    /** @param publishSeconds how long the gateways took to publish (NaN when not reported) */
+    private record Run(long published, long startNanos, double publisherCpu, double publishSeconds) {
     }
 
     private Run publish(List<String> childArgs, GatewayCall inline, PublisherProcess.StartListener onStart) throws Exception {
@@ -191,14 +198,14 @@ public final class IngestBenchCommand implements Callable<Integer> {
             List<String> args = new ArrayList<>(List.of("--seconds", Integer.toString(seconds), "--entities", Integer.toString(entities)));
             args.addAll(childArgs);
             PublisherProcess.Result r = PublisherProcess.run(args, onStart);
-            return new Run(r.published(), r.startNanos(), r.cpuSeconds() / Math.max(r.seconds(), 1e-3) / cores);
+            return new Run(r.published(), r.startNanos(), r.cpuSeconds() / Math.max(r.seconds(), 1e-3) / cores, r.seconds());
         }
         long[] start = new long[1];
         GatewayPublishers.Published p = inline.run(() -> {
             start[0] = System.nanoTime();
             onStart.started(start[0]);
         });
-        return new Run(p.count(), start[0], Double.NaN);
+        return new Run(p.count(), start[0], Double.NaN, (System.nanoTime() - start[0]) / 1e9);
     }
 
     @FunctionalInterface
@@ -212,7 +219,7 @@ public final class IngestBenchCommand implements Callable<Integer> {
      * the rates do.
      */
     private record Step(double delivered, double p50, double p99, double bridgeP50, double bridgeP99, double benchCpu,
-            double publisherCpu, double machineCpu, double rejected, double cpuMicrosPerReading) {
+            double publisherCpu, double machineCpu, double rejected, double cpuMicrosPerReading, double published) {
 
         @Override
         public String toString() {
@@ -305,8 +312,14 @@ public final class IngestBenchCommand implements Callable<Integer> {
             double[] event = percentiles(bridge.metrics().eventLatency());
             double[] inBridge = percentiles(delivered);
             double rejected = Arrays.stream(RejectReason.values()).mapToDouble(bridge.metrics()::rejectedCount).sum();
-            return new Step(Math.min(delivered.count(), total) / secs, event[0], event[1], inBridge[0], inBridge[1], benchCpu,
-                    run.publisherCpu, machineCpu, rejected, benchCpuSeconds * 1e6 / Math.max(1, delivered.count()));
+            // everything published arrived: the bridge kept up with the gateways, whose own publishing time is the
+            // step's length (the child JVM's exit and the drain poll would otherwise count as time the bridge needed)
+            boolean keptUp = delivered.count() >= run.published && !Double.isNaN(run.publishSeconds);
+            double rate = keptUp ? Math.min(delivered.count(), total) / Math.max(run.publishSeconds, 1e-3)
+                    : Math.min(delivered.count(), total) / secs;
+            return new Step(rate, event[0], event[1], inBridge[0], inBridge[1], benchCpu,
+                    run.publisherCpu, machineCpu, rejected, benchCpuSeconds * 1e6 / Math.max(1, delivered.count()),
+                    run.published / (Double.isNaN(run.publishSeconds) ? secs : Math.max(run.publishSeconds, 1e-3)));
         } finally {
             metrics.close();
         }
