@@ -14,6 +14,10 @@ public final class LstmForecaster extends NetworkForecaster {
         super(net, scaling);
     }
 
+    private LstmForecaster(Trained trained) {
+        super(trained);
+    }
+
     /** Hidden units of the served LSTM. */
     public static final int HIDDEN = 32;
 
@@ -23,12 +27,9 @@ public final class LstmForecaster extends NetworkForecaster {
 
     public static LstmForecaster train(WindowSet data, int hidden, SequenceNet.Settings settings,
                                        IntConsumer epochDone) {
-        WindowScaling scaling = WindowScaling.fit(data.inputs());
         SequenceNet.Spec spec = new SequenceNet.Spec("lstm", ForecastFeatures.WINDOW, ForecastFeatures.WIDTH, hidden,
                 ForecastFeatures.HORIZON, false);
-        SequenceNet net = SequenceNet.train(spec, scaling.scaled(data.inputs()),
-                HorizonRows.labels(data.targets(), scaling), settings, epochDone);
-        return new LstmForecaster(net, scaling);
+        return new LstmForecaster(trainOnWindows(spec, data, settings, epochDone));
     }
 
     public static LstmForecaster load(Path dir) throws IOException {
