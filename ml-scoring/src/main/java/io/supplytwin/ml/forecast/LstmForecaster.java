@@ -4,7 +4,6 @@ import io.supplytwin.ml.feature.ForecastFeatures;
 import io.supplytwin.ml.feature.WindowSet;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.function.IntConsumer;
 
 /** LSTM on DJL over the scaled window, one linear output per day of the horizon. */
@@ -39,10 +38,5 @@ public final class LstmForecaster extends NetworkForecaster {
     @Override
     public String name() {
         return NAME;
-    }
-
-    @Override
-    public double[][] forecast(List<double[]> windows) {
-        return headForecast(windows);
     }
 }

@@ -35,6 +35,12 @@ abstract class NetworkForecaster implements Forecaster {
         return new Trained(net, scaling);
     }
 
+    /** The network's own head; the hybrids override this with their tree stage. */
+    @Override
+    public double[][] forecast(List<double[]> windows) {
+        return headForecast(windows);
+    }
+
     /** The network's own outputs as demand, clipped at 0: the forecast of the forecasters without a tree stage. */
     protected double[][] headForecast(List<double[]> windows) {
         float[] out = net.run(scaling.scaled(windows)).values();

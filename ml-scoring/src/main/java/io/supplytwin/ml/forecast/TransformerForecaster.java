@@ -4,7 +4,6 @@ import io.supplytwin.ml.feature.ForecastFeatures;
 import io.supplytwin.ml.feature.WindowSet;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.function.IntConsumer;
 
 /**
@@ -57,10 +56,5 @@ public final class TransformerForecaster extends NetworkForecaster {
     @Override
     public String name() {
         return NAME;
-    }
-
-    @Override
-    public double[][] forecast(List<double[]> windows) {
-        return headForecast(windows);
     }
 }

@@ -114,10 +114,6 @@ public final class InStreamScoring {
     public record Scored(Forecast record, FaultRisk risk) {
     }
 
-    public Scorer scorer() {
-        return scorer;
-    }
-
     private static List<Double> values(double[] v) {
         List<Double> out = new ArrayList<>(v.length);
         for (double x : v) {

@@ -42,13 +42,8 @@ public final class EnterpriseProcessor implements Processor<String, EnterpriseIn
     private KeyValueStore<String, EnterpriseTwin> store;
     private KeyValueStore<String, EnterpriseDays> days;
 
-    /** Where closed days are kept and who scores them; null when scoring is off. */
+    /** Where closed days are kept and who scores them (the processor takes null when scoring is off). */
     public record DailyScoring(String storeName, long dayMs, InStreamScoring scoring) {
-    }
-
-    public EnterpriseProcessor(String storeName, HealthRollUp rollUp, HealthAlerts alerts, CreditScorer scorer,
-                               double minCoverage, long dropWindowMs, TwinStreamsMetrics metrics) {
-        this(storeName, rollUp, alerts, scorer, minCoverage, dropWindowMs, metrics, null);
     }
 
     public EnterpriseProcessor(String storeName, HealthRollUp rollUp, HealthAlerts alerts, CreditScorer scorer,

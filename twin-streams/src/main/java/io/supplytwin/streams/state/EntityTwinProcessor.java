@@ -41,6 +41,7 @@ public final class EntityTwinProcessor implements Processor<String, TelemetryRea
     private static final Logger LOG = LoggerFactory.getLogger(EntityTwinProcessor.class);
     public static final String LATE_READING = "LATE_READING";
     public static final String FAULT_RISK = "EQUIPMENT_FAULT_RISK";
+    private static final long FAULT_SAMPLE_MS = InStreamScoring.FAULT_SAMPLE_INTERVAL.toMillis();
     public static final String FAULT_RISK_CLEARED = "EQUIPMENT_FAULT_RISK_CLEARED";
 
     private final String storeName;
@@ -64,11 +65,6 @@ public final class EntityTwinProcessor implements Processor<String, TelemetryRea
      * @param forwarded   indicators each level passes to its enterprise
      * @param statsWindow N of the exponentially weighted statistics, alpha = 2/(N+1)
      */
-    public EntityTwinProcessor(String storeName, EmissionPolicy policy, Function<TwinLevel, Set<String>> forwarded,
-                               int statsWindow, long graceMs, boolean deadLetters, String sourceTopic, TwinStreamsMetrics metrics) {
-        this(storeName, policy, forwarded, statsWindow, graceMs, deadLetters, sourceTopic, metrics, null);
-    }
-
     public EntityTwinProcessor(String storeName, EmissionPolicy policy, Function<TwinLevel, Set<String>> forwarded,
                                int statsWindow, long graceMs, boolean deadLetters, String sourceTopic, TwinStreamsMetrics metrics,
                                FaultSampling fault) {
@@ -126,8 +122,7 @@ public final class EntityTwinProcessor implements Processor<String, TelemetryRea
             }
         }
         if (fault != null && outcome == ApplyOutcome.APPLIED && twin.level() == TwinLevel.EQUIPMENT) {
-            long interval = InStreamScoring.FAULT_SAMPLE_INTERVAL.toMillis();
-            if (twin.readings() <= 1 || Math.floorDiv(time, interval) > Math.floorDiv(before, interval)) {
+            if (twin.readings() <= 1 || Math.floorDiv(time, FAULT_SAMPLE_MS) > Math.floorDiv(before, FAULT_SAMPLE_MS)) {
                 sampleForFault(key, twin, time);
             }
         }

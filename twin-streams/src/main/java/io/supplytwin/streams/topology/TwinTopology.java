@@ -78,12 +78,6 @@ public final class TwinTopology {
     private TwinTopology() {
     }
 
-    /** The topology without in-stream scoring (P from RISK records others publish, or the fallback). */
-    public static Topology build(TwinStreamsConfig config, SchemaRegistryClient registry, StreamsTopics topics,
-                                 SupplyNetwork network, TwinStreamsMetrics metrics) {
-        return build(config, registry, topics, network, metrics, null);
-    }
-
     /**
      * @param scoring the scorer to call per enterprise and day and per machine and 4 hours; null: no scoring
      */

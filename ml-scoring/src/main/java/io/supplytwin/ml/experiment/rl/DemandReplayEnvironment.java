@@ -70,8 +70,7 @@ public final class DemandReplayEnvironment implements OrderingEnvironment {
         double sales = serve(day);
         double unmet = demand[day] - sales;
         return new Outcome(new Observation(view, inventory), economics.price() * sales, economics.unitCost() * placed,
-                economics.holdingRate() * economics.unitCost() * inventory,
-                economics.shortageRate() * economics.price() * unmet, demand[day], sales, day == end);
+                economics.holdingCost(inventory), economics.shortageCost(unmet), demand[day], sales, day == end);
     }
 
     private double serve(int t) {
