@@ -83,6 +83,9 @@ public final class StreamsBenchCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "streams.threads of the twin runs (default ${DEFAULT-VALUE})")
     int threads = TwinStreamsConfig.THREADS.defaultValue();
 
+    @Option(names = "--compression", description = "streams.compression of every run (default ${DEFAULT-VALUE})")
+    String compression = TwinStreamsConfig.COMPRESSION.defaultValue();
+
     @Option(names = "--scoring-twins", description = "distinct twins in the scoring on/off input (default ${DEFAULT-VALUE})")
     int scoringTwins = 100;
 
@@ -137,6 +140,9 @@ public final class StreamsBenchCommand implements Callable<Integer> {
                 // pass-through that is not counted comes first, so the baseline is not slower than what it measures
                 passThrough(input, produced, "pass-through warm-up (not counted)");
                 pass = passThrough(input, produced, "pass-through");
+                // the same for the twin: the first twin run compiles the twin topology's code (JIT time equal to half
+                // the run's cpu), which made whichever guarantee ran first look slower
+                twin(input, produced, StreamsConfig.EXACTLY_ONCE_V2, false, "twin warm-up (not counted)");
                 eos = twin(input, produced, StreamsConfig.EXACTLY_ONCE_V2, false);
                 alos = twin(input, produced, StreamsConfig.AT_LEAST_ONCE, false);
             }
@@ -248,7 +254,8 @@ public final class StreamsBenchCommand implements Callable<Integer> {
 
     private TwinStreamsConfig config(String name, String guarantee, boolean scoring) throws Exception {
         return TwinStreamsConfig.with(Map.of("streams.processing-guarantee", guarantee, "streams.commit-interval", commitInterval,
-                        "streams.scoring", Boolean.toString(scoring), "streams.threads", Integer.toString(threads)))
+                        "streams.scoring", Boolean.toString(scoring), "streams.threads", Integer.toString(threads),
+                        "streams.compression", compression))
                 .withApplication("bench-" + name + "-" + System.nanoTime(), Files.createTempDirectory("twin-bench-state-"))
                 .withModelsDir(models);
     }
@@ -260,11 +267,17 @@ public final class StreamsBenchCommand implements Callable<Integer> {
         try (KafkaStreams streams = new KafkaStreams(TwinTopology.passThrough(registry, input.telemetry(), output.telemetry(),
                 processed), config.streamsProperties(platform.bootstrapServers(), ""))) {
             streams.start();
-            return measure(what, processed::sum, total);
+            Run run = measure(what, processed::sum, total);
+            progress("%s: bytes produced per reading by topic: %s", what, producedBytes(streams.metrics(), run.in));
+            return run;
         }
     }
 
     private Run twin(StreamsTopics input, int total, String guarantee, boolean scoring) throws Exception {
+        return twin(input, total, guarantee, scoring, "twin " + guarantee + (scoring ? ", scoring on" : ""));
+    }
+
+    private Run twin(StreamsTopics input, int total, String guarantee, boolean scoring, String what) throws Exception {
         StreamsTopics own = StreamsTopics.prefixed("bench-twin-" + guarantee + "-" + System.nanoTime() + ".");
         StreamsTopics topics = new StreamsTopics(input.telemetry(), own.telemetryDlq(), own.equipmentState(),
                 own.orderState(), own.enterpriseState(), own.health(), own.forecast(), own.credit(), own.alerts(),
@@ -276,7 +289,8 @@ public final class StreamsBenchCommand implements Callable<Integer> {
         try (TwinStreamsService service = new TwinStreamsService(config("twin", guarantee, scoring), platform.bootstrapServers(),
                 platform.registryUrl(), null, metrics, topics, ReferenceNetwork.create())) {
             service.start();
-            Run run = measure("twin " + guarantee + (scoring ? ", scoring on" : ""), service.metrics()::readingsIn, total);
+            Run run = measure(what, service.metrics()::readingsIn, total);
+            progress("%s: bytes produced per reading by topic: %s", what, producedBytes(service.streams().metrics(), run.in));
             TwinStreamsMetrics m = service.metrics();
             long forecasts = 0;
             for (ForecastKind kind : ForecastKind.values()) {
@@ -290,8 +304,26 @@ public final class StreamsBenchCommand implements Callable<Integer> {
         }
     }
 
+    /** Bytes the stream threads' producers sent per topic (batches as sent, compression included), per reading. */
+    private static String producedBytes(Map<org.apache.kafka.common.MetricName, ? extends org.apache.kafka.common.Metric> metrics,
+                                        long readings) {
+        Map<String, Double> bytes = new java.util.TreeMap<>();
+        metrics.forEach((name, metric) -> {
+            if (name.group().equals("producer-topic-metrics") && name.name().equals("byte-total")) {
+                String topic = name.tags().get("topic");
+                topic = topic.replaceFirst("^bench-twin-[^.]+\\.", "").replaceFirst("^bench-twin-\\d+-", "");
+                bytes.merge(topic, ((Number) metric.metricValue()).doubleValue(), Double::sum);
+            }
+        });
+        double total = bytes.values().stream().mapToDouble(Double::doubleValue).sum();
+        java.util.StringJoiner joiner = new java.util.StringJoiner(", ");
+        bytes.forEach((topic, b) -> joiner.add(String.format(Locale.ROOT, "%s %.0f B", topic, b / Math.max(1, readings))));
+        return String.format(Locale.ROOT, "%.0f B in all: %s", total / Math.max(1, readings), joiner);
+    }
+
     /** Rate from the first processed record to the last, with a progress line every second. */
     private Run measure(String what, LongSupplier processed, int total) throws InterruptedException {
+        ThreadCpu threadCpu = new ThreadCpu();
         long cpu0 = os.getProcessCpuTime();
         long first = 0;
         long last = System.nanoTime();
@@ -313,6 +345,7 @@ public final class StreamsBenchCommand implements Callable<Integer> {
         progress("%s: %,d readings in %.1f s = %,.0f readings/s, process cpu %.0f%% of %d cores, %.2f ms cpu per reading; load"
                         + " average %.2f", what, processed.getAsLong(), secs, rate, 100 * cpu / 1e3 / secs / os.getAvailableProcessors(),
                 os.getAvailableProcessors(), cpu / processed.getAsLong(), os.getSystemLoadAverage());
+        progress("%s: cpu per reading by thread group: %s", what, threadCpu.perReading(cpu, processed.getAsLong()));
         return new Run(rate, cpu / processed.getAsLong(), processed.getAsLong(), 0);
     }
 

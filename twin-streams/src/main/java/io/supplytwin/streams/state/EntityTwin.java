@@ -28,7 +28,7 @@ import java.util.Objects;
  */
 public final class EntityTwin {
 
-    public static final StateCodec<EntityTwin> CODEC = new StateCodec<>("entity twin", 2, EntityTwin::write, EntityTwin::read);
+    public static final StateCodec<EntityTwin> CODEC = new StateCodec<>("entity twin", 3, EntityTwin::write, EntityTwin::read);
 
     private static final long NEVER = Long.MIN_VALUE;
     private static final int NO_SLOT = -1;
@@ -308,9 +308,15 @@ public final class EntityTwin {
     }
 
     /**
-     * Format 2: catalogue indicators are written as their position in the catalogue (guarded by a fingerprint of the
-     * catalogue's ids; other ids as text), update times as the distance from the twin's latest event time, counts
-     * as variable-length numbers: about half the bytes of format 1, which wrote every id as text.
+     * Format 3, what a twin costs in its changelog on every reading (the largest share of the bytes a reading makes
+     * the application write): per indicator its catalogue position as the distance from the previous slot's (one byte
+     * when slots follow the catalogue; ids outside the catalogue as text), the latest value as a double, its update
+     * time as the distance from the twin's latest event time, the mean and the last published value as float
+     * distances from the latest value, the variance as a float, and the count; about 23 bytes against format 2's 35.
+     * Floats keep 24 significant bits of a distance that is itself of the order of the indicator's spread, so the
+     * statistics and deadband decisions lose nothing that matters; and because every reading reads the twin back
+     * from its store, an instance rebuilt from the changelog computes exactly what an uninterrupted one does.
+     * Format 2 (doubles throughout, absolute positions) and format 1 (ids as text) are still read.
      */
     private static void write(EntityTwin t, DataOutputStream out) throws IOException {
         out.writeUTF(t.entityId);
@@ -323,17 +329,21 @@ public final class EntityTwin {
         writeVarLong(out, t.lateReadings);
         out.writeInt(CatalogueIds.FINGERPRINT);
         writeVarLong(out, t.size);
+        long previous = 0;
         for (int i = 0; i < t.size; i++) {
-            writeVarLong(out, t.positions[i] + 1L);
+            long position = t.positions[i] + 1L;
+            writeVarLong(out, zigZag(position - previous));
+            previous = position;
             if (t.positions[i] < 0) {
                 out.writeUTF(t.ids[i]);
             }
-            out.writeDouble(t.values[i]);
+            double value = t.values[i];
+            out.writeDouble(value);
             writeVarLong(out, zigZag(t.latestEventTime - t.updatedAts[i]));
-            out.writeDouble(t.means[i]);
-            out.writeDouble(t.variances[i]);
+            out.writeFloat((float) (t.means[i] - value));
+            out.writeFloat((float) t.variances[i]);
             writeVarLong(out, t.counts[i]);
-            out.writeDouble(t.publisheds[i]);
+            out.writeFloat((float) (t.publisheds[i] - value)); // NaN (never published) stays NaN
         }
     }
 
@@ -361,16 +371,31 @@ public final class EntityTwin {
         t.publishedAt = publishedAt;
         t.readings = readings;
         t.lateReadings = lateReadings;
+        long previous = 0;
         for (int i = 0; i < n; i++) {
-            int position = (int) readVarLong(in) - 1;
+            int position;
+            if (version == 2) {
+                position = (int) readVarLong(in) - 1;
+            } else {
+                previous += unZigZag(readVarLong(in));
+                position = (int) previous - 1;
+            }
             t.ids[i] = position < 0 ? in.readUTF() : CatalogueIds.id(position);
             t.positions[i] = position;
-            t.values[i] = in.readDouble();
+            double value = in.readDouble();
+            t.values[i] = value;
             t.updatedAts[i] = latest - unZigZag(readVarLong(in));
-            t.means[i] = in.readDouble();
-            t.variances[i] = in.readDouble();
-            t.counts[i] = readVarLong(in);
-            t.publisheds[i] = in.readDouble();
+            if (version == 2) {
+                t.means[i] = in.readDouble();
+                t.variances[i] = in.readDouble();
+                t.counts[i] = readVarLong(in);
+                t.publisheds[i] = in.readDouble();
+            } else {
+                t.means[i] = value + in.readFloat();
+                t.variances[i] = in.readFloat();
+                t.counts[i] = readVarLong(in);
+                t.publisheds[i] = value + in.readFloat();
+            }
         }
         t.size = n;
         return t;
