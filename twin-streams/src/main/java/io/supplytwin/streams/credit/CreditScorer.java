@@ -16,7 +16,6 @@ import io.supplytwin.streams.TwinStreamsConfig;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -140,6 +139,6 @@ public final class CreditScorer {
     }
 
     private static String fixed(double v) {
-        return String.format(Locale.ROOT, "%.3f", v);
+        return io.supplytwin.core.credit.ExplanationFormat.fixed(v, 3);
     }
 }

@@ -3,8 +3,6 @@ package io.supplytwin.streams.forecast;
 import io.supplytwin.ml.feature.DayObservation;
 import io.supplytwin.ml.feature.EntityHistory;
 import io.supplytwin.streams.state.StateCodec;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -63,7 +61,7 @@ public final class EnterpriseDays {
         return new EntityHistory(enterpriseId, enterpriseId, days);
     }
 
-    private static void write(EnterpriseDays d, DataOutputStream out) throws IOException {
+    private static void write(EnterpriseDays d, StateCodec.Out out) throws IOException {
         out.writeLong(d.origin);
         out.writeShort(d.days.size());
         for (DayObservation o : d.days) {
@@ -81,7 +79,7 @@ public final class EnterpriseDays {
         }
     }
 
-    private static EnterpriseDays read(DataInputStream in, int version) throws IOException {
+    private static EnterpriseDays read(StateCodec.In in, int version) throws IOException {
         long origin = in.readLong();
         int n = in.readUnsignedShort();
         List<DayObservation> days = new ArrayList<>(n + 1);

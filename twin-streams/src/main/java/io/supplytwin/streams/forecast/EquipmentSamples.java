@@ -3,8 +3,6 @@ package io.supplytwin.streams.forecast;
 import io.supplytwin.ml.feature.RiskIndicators;
 import io.supplytwin.ml.training.RiskData;
 import io.supplytwin.streams.state.StateCodec;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -59,7 +57,7 @@ public final class EquipmentSamples {
         alert = raised;
     }
 
-    private static void write(EquipmentSamples s, DataOutputStream out) throws IOException {
+    private static void write(EquipmentSamples s, StateCodec.Out out) throws IOException {
         out.writeBoolean(s.alert);
         out.writeByte(s.samples.size());
         for (Map<String, Double> sample : s.samples) {
@@ -71,7 +69,7 @@ public final class EquipmentSamples {
         }
     }
 
-    private static EquipmentSamples read(DataInputStream in, int version) throws IOException {
+    private static EquipmentSamples read(StateCodec.In in, int version) throws IOException {
         boolean alert = in.readBoolean();
         int n = in.readUnsignedByte();
         List<Map<String, Double>> samples = new ArrayList<>(n + 1);

@@ -5,7 +5,6 @@ import io.supplytwin.schemas.avro.Severity;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Health alerts raised on crossings, never on every record: {@code HEALTH_LOW} when H falls below the threshold
@@ -82,6 +81,6 @@ public final class HealthAlerts {
     }
 
     static String fixed(double v) {
-        return String.format(Locale.ROOT, "%.3f", v);
+        return io.supplytwin.core.credit.ExplanationFormat.fixed(v, 3);
     }
 }

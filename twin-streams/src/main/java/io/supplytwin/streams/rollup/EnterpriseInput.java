@@ -3,8 +3,6 @@ package io.supplytwin.streams.rollup;
 import io.supplytwin.schemas.avro.CreditHistory;
 import io.supplytwin.schemas.avro.TwinLevel;
 import io.supplytwin.streams.state.StateCodec;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.HashMap;
@@ -37,7 +35,7 @@ public record EnterpriseInput(Kind kind, String entityId, TwinLevel level, long 
         return new EnterpriseInput(Kind.HISTORY, null, null, time, Map.of(), Double.NaN, null, history);
     }
 
-    private static void write(EnterpriseInput in, DataOutputStream out) throws IOException {
+    private static void write(EnterpriseInput in, StateCodec.Out out) throws IOException {
         out.writeByte(in.kind.ordinal());
         out.writeLong(in.time);
         switch (in.kind) {
@@ -71,7 +69,7 @@ public record EnterpriseInput(Kind kind, String entityId, TwinLevel level, long 
         }
     }
 
-    private static EnterpriseInput read(DataInputStream in, int version) throws IOException {
+    private static EnterpriseInput read(StateCodec.In in, int version) throws IOException {
         Kind kind = Kind.values()[in.readUnsignedByte()];
         long time = in.readLong();
         return switch (kind) {

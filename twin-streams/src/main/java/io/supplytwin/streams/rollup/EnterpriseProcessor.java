@@ -184,7 +184,7 @@ public final class EnterpriseProcessor implements Processor<String, EnterpriseIn
         boolean risky = credit.getRateBand() == RateBand.RISK_ALERT;
         if (risky && !twin.creditAlert) {
             alert(HealthAlerts.alert(twin.enterpriseId(), time, Severity.WARNING, CREDIT_RISK, "Credit score C = "
-                    + String.format(java.util.Locale.ROOT, "%.3f", credit.getC())
+                    + io.supplytwin.core.credit.ExplanationFormat.fixed(credit.getC(), 3)
                     + " is in the risk-alert band: an extra guarantee is required", credit.getC(), scorer.riskThreshold()), time);
         }
         twin.creditAlert = risky;

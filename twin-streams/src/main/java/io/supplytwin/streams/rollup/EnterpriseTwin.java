@@ -6,8 +6,6 @@ import io.supplytwin.schemas.avro.HealthIndex;
 import io.supplytwin.schemas.avro.TwinLevel;
 import io.supplytwin.streams.state.CatalogueIds;
 import io.supplytwin.streams.state.StateCodec;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -142,7 +140,7 @@ public final class EnterpriseTwin {
      * Format 3 writes catalogue indicators as their position (guarded by the catalogue's fingerprint, like entity
      * twins), not as text; formats 1 and 2 still read.
      */
-    private static void write(EnterpriseTwin t, DataOutputStream out) throws IOException {
+    private static void write(EnterpriseTwin t, StateCodec.Out out) throws IOException {
         out.writeUTF(t.enterpriseId);
         out.writeInt(CatalogueIds.FINGERPRINT);
         writeValues(out, t.own);
@@ -165,7 +163,7 @@ public final class EnterpriseTwin {
         out.writeLong(t.openDay);
     }
 
-    private static EnterpriseTwin read(DataInputStream in, int version) throws IOException {
+    private static EnterpriseTwin read(StateCodec.In in, int version) throws IOException {
         EnterpriseTwin t = new EnterpriseTwin(in.readUTF());
         boolean positions = version >= 3;
         if (positions && in.readInt() != CatalogueIds.FINGERPRINT) {
@@ -197,7 +195,7 @@ public final class EnterpriseTwin {
         return t;
     }
 
-    private static void writeValues(DataOutputStream out, Map<String, Double> values) throws IOException {
+    private static void writeValues(StateCodec.Out out, Map<String, Double> values) throws IOException {
         out.writeInt(values.size());
         for (Map.Entry<String, Double> e : values.entrySet()) {
             int position = CatalogueIds.indexOf(e.getKey());
@@ -209,7 +207,7 @@ public final class EnterpriseTwin {
         }
     }
 
-    private static void readValues(DataInputStream in, Map<String, Double> into, boolean positions) throws IOException {
+    private static void readValues(StateCodec.In in, Map<String, Double> into, boolean positions) throws IOException {
         int n = in.readInt();
         for (int i = 0; i < n; i++) {
             String id;
@@ -223,7 +221,7 @@ public final class EnterpriseTwin {
         }
     }
 
-    private static void writeChildren(DataOutputStream out, Map<String, Map<String, Double>> children) throws IOException {
+    private static void writeChildren(StateCodec.Out out, Map<String, Map<String, Double>> children) throws IOException {
         out.writeInt(children.size());
         for (Map.Entry<String, Map<String, Double>> e : children.entrySet()) {
             out.writeUTF(e.getKey());
@@ -231,7 +229,7 @@ public final class EnterpriseTwin {
         }
     }
 
-    private static void readChildren(DataInputStream in, Map<String, Map<String, Double>> into, boolean positions)
+    private static void readChildren(StateCodec.In in, Map<String, Map<String, Double>> into, boolean positions)
             throws IOException {
         int n = in.readInt();
         for (int i = 0; i < n; i++) {
@@ -242,7 +240,7 @@ public final class EnterpriseTwin {
         }
     }
 
-    private static void writeAvro(DataOutputStream out, ByteBuffer bytes) throws IOException {
+    private static void writeAvro(StateCodec.Out out, ByteBuffer bytes) throws IOException {
         if (bytes == null) {
             out.writeInt(-1);
             return;
@@ -251,7 +249,7 @@ public final class EnterpriseTwin {
         out.write(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
     }
 
-    private static ByteBuffer readAvro(DataInputStream in) throws IOException {
+    private static ByteBuffer readAvro(StateCodec.In in) throws IOException {
         int n = in.readInt();
         if (n < 0) {
             return null;

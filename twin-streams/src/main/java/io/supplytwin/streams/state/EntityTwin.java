@@ -4,8 +4,6 @@ import io.supplytwin.schemas.avro.EmitReason;
 import io.supplytwin.schemas.avro.IndicatorState;
 import io.supplytwin.schemas.avro.TwinLevel;
 import io.supplytwin.schemas.avro.TwinState;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Arrays;
@@ -318,53 +316,53 @@ public final class EntityTwin {
      * from its store, an instance rebuilt from the changelog computes exactly what an uninterrupted one does.
      * Format 2 (doubles throughout, absolute positions) and format 1 (ids as text) are still read.
      */
-    private static void write(EntityTwin t, DataOutputStream out) throws IOException {
+    private static void write(EntityTwin t, StateCodec.Out out) throws IOException {
         out.writeUTF(t.entityId);
         out.writeUTF(t.enterpriseId);
         out.writeByte(t.level.ordinal());
-        writeVarLong(out, t.version);
+        out.writeVarLong(t.version);
         out.writeLong(t.latestEventTime);
         out.writeLong(t.publishedAt);
-        writeVarLong(out, t.readings);
-        writeVarLong(out, t.lateReadings);
+        out.writeVarLong(t.readings);
+        out.writeVarLong(t.lateReadings);
         out.writeInt(CatalogueIds.FINGERPRINT);
-        writeVarLong(out, t.size);
+        out.writeVarLong(t.size);
         long previous = 0;
         for (int i = 0; i < t.size; i++) {
             long position = t.positions[i] + 1L;
-            writeVarLong(out, zigZag(position - previous));
+            out.writeVarLong(zigZag(position - previous));
             previous = position;
             if (t.positions[i] < 0) {
                 out.writeUTF(t.ids[i]);
             }
             double value = t.values[i];
             out.writeDouble(value);
-            writeVarLong(out, zigZag(t.latestEventTime - t.updatedAts[i]));
+            out.writeVarLong(zigZag(t.latestEventTime - t.updatedAts[i]));
             out.writeFloat((float) (t.means[i] - value));
             out.writeFloat((float) t.variances[i]);
-            writeVarLong(out, t.counts[i]);
+            out.writeVarLong(t.counts[i]);
             out.writeFloat((float) (t.publisheds[i] - value)); // NaN (never published) stays NaN
         }
     }
 
-    private static EntityTwin read(DataInputStream in, int version) throws IOException {
+    private static EntityTwin read(StateCodec.In in, int version) throws IOException {
         String entityId = in.readUTF();
         String enterpriseId = in.readUTF();
         TwinLevel level = TwinLevel.values()[in.readUnsignedByte()];
         if (version == 1) {
             return readFormat1(in, new EntityTwin(entityId, enterpriseId, level, 0));
         }
-        long twinVersion = readVarLong(in);
+        long twinVersion = in.readVarLong();
         long latest = in.readLong();
         long publishedAt = in.readLong();
-        long readings = readVarLong(in);
-        long lateReadings = readVarLong(in);
+        long readings = in.readVarLong();
+        long lateReadings = in.readVarLong();
         if (in.readInt() != CatalogueIds.FINGERPRINT) {
             // written against another catalogue: positions mean other indicators, so start this twin afresh
             CatalogueIds.warnStale(entityId);
             return create(entityId, enterpriseId, level);
         }
-        int n = (int) readVarLong(in);
+        int n = (int) in.readVarLong();
         EntityTwin t = new EntityTwin(entityId, enterpriseId, level, n);
         t.version = twinVersion;
         t.latestEventTime = latest;
@@ -375,25 +373,25 @@ public final class EntityTwin {
         for (int i = 0; i < n; i++) {
             int position;
             if (version == 2) {
-                position = (int) readVarLong(in) - 1;
+                position = (int) in.readVarLong() - 1;
             } else {
-                previous += unZigZag(readVarLong(in));
+                previous += unZigZag(in.readVarLong());
                 position = (int) previous - 1;
             }
             t.ids[i] = position < 0 ? in.readUTF() : CatalogueIds.id(position);
             t.positions[i] = position;
             double value = in.readDouble();
             t.values[i] = value;
-            t.updatedAts[i] = latest - unZigZag(readVarLong(in));
+            t.updatedAts[i] = latest - unZigZag(in.readVarLong());
             if (version == 2) {
                 t.means[i] = in.readDouble();
                 t.variances[i] = in.readDouble();
-                t.counts[i] = readVarLong(in);
+                t.counts[i] = in.readVarLong();
                 t.publisheds[i] = in.readDouble();
             } else {
                 t.means[i] = value + in.readFloat();
                 t.variances[i] = in.readFloat();
-                t.counts[i] = readVarLong(in);
+                t.counts[i] = in.readVarLong();
                 t.publisheds[i] = value + in.readFloat();
             }
         }
@@ -401,7 +399,7 @@ public final class EntityTwin {
         return t;
     }
 
-    private static EntityTwin readFormat1(DataInputStream in, EntityTwin t) throws IOException {
+    private static EntityTwin readFormat1(StateCodec.In in, EntityTwin t) throws IOException {
         t.version = in.readLong();
         t.latestEventTime = in.readLong();
         t.publishedAt = in.readLong();
@@ -420,26 +418,6 @@ public final class EntityTwin {
             t.publisheds[slot] = in.readDouble();
         }
         return t;
-    }
-
-    private static void writeVarLong(DataOutputStream out, long v) throws IOException {
-        while ((v & ~0x7FL) != 0) {
-            out.writeByte((int) ((v & 0x7F) | 0x80));
-            v >>>= 7;
-        }
-        out.writeByte((int) v);
-    }
-
-    private static long readVarLong(DataInputStream in) throws IOException {
-        long v = 0;
-        for (int shift = 0; shift < 64; shift += 7) {
-            int b = in.readUnsignedByte();
-            v |= (long) (b & 0x7F) << shift;
-            if ((b & 0x80) == 0) {
-                return v;
-            }
-        }
-        throw new IOException("variable-length number longer than 10 bytes");
     }
 
     private static long zigZag(long v) {
