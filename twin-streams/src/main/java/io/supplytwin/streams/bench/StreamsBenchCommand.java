@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -63,6 +64,10 @@ public final class StreamsBenchCommand implements Callable<Integer> {
 
     @Option(names = "--readings", description = "prefilled readings per throughput run (default ${DEFAULT-VALUE})")
     int readings = 100_000;
+
+    @Option(names = "--rounds", description = "rounds of the throughput step, each a pass-through and both guarantees,"
+            + " alternating which guarantee goes first; rates are averaged (default ${DEFAULT-VALUE})")
+    int rounds = 2;
 
     @Option(names = "--twins", description = "distinct twins in the throughput input (default ${DEFAULT-VALUE})")
     int twins = 10_000;
@@ -116,6 +121,10 @@ public final class StreamsBenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         out = spec.commandLine().getOut();
+        if (rounds < 1 || readings < 1 || twins < 1) {
+            spec.commandLine().getErr().println("twin bench streams: --rounds, --readings and --twins must be at least 1");
+            return 2;
+        }
         Path dir = Files.createTempDirectory("twin-bench-streams-");
         double load0 = os.getSystemLoadAverage();
         try (EmbeddedPlatform started = EmbeddedPlatform.onFreePorts(dir, Map.of()).start()) {
@@ -139,12 +148,33 @@ public final class StreamsBenchCommand implements Callable<Integer> {
                 // the first run in the JVM pays for JIT compilation (on a loaded machine for tens of seconds): a
                 // pass-through that is not counted comes first, so the baseline is not slower than what it measures
                 passThrough(input, produced, "pass-through warm-up (not counted)");
-                pass = passThrough(input, produced, "pass-through");
                 // the same for the twin: the first twin run compiles the twin topology's code (JIT time equal to half
                 // the run's cpu), which made whichever guarantee ran first look slower
                 twin(input, produced, StreamsConfig.EXACTLY_ONCE_V2, false, "twin warm-up (not counted)");
-                eos = twin(input, produced, StreamsConfig.EXACTLY_ONCE_V2, false);
-                alos = twin(input, produced, StreamsConfig.AT_LEAST_ONCE, false);
+                // rounds alternate which guarantee goes first, so neither gains from its place; rates are averaged
+                List<Run> passes = new ArrayList<>();
+                List<Run> eosRuns = new ArrayList<>();
+                List<Run> alosRuns = new ArrayList<>();
+                for (int round = 1; round <= rounds; round++) {
+                    String tag = rounds > 1 ? " (round " + round + " of " + rounds + ")" : "";
+                    passes.add(passThrough(input, produced, "pass-through" + tag));
+                    boolean eosFirst = round % 2 == 1;
+                    for (String guarantee : eosFirst ? List.of(StreamsConfig.EXACTLY_ONCE_V2, StreamsConfig.AT_LEAST_ONCE)
+                            : List.of(StreamsConfig.AT_LEAST_ONCE, StreamsConfig.EXACTLY_ONCE_V2)) {
+                        Run run = twin(input, produced, guarantee, false, "twin " + guarantee + tag);
+                        (guarantee.equals(StreamsConfig.EXACTLY_ONCE_V2) ? eosRuns : alosRuns).add(run);
+                    }
+                }
+                pass = Run.mean(passes);
+                eos = Run.mean(eosRuns);
+                alos = Run.mean(alosRuns);
+                if (rounds > 1) {
+                    for (int i = 0; i < rounds; i++) {
+                        progress("round %d: pass-through %,.0f/s, twin exactly_once_v2 %,.0f/s (%.2fx), at_least_once %,.0f/s;"
+                                        + " exactly_once_v2 = %.2fx at_least_once", i + 1, passes.get(i).rate, eosRuns.get(i).rate,
+                                eosRuns.get(i).rate / passes.get(i).rate, alosRuns.get(i).rate, eosRuns.get(i).rate / alosRuns.get(i).rate);
+                    }
+                }
             }
             Run off = null;
             Run on = null;
@@ -163,6 +193,9 @@ public final class StreamsBenchCommand implements Callable<Integer> {
 
             out.println();
             if (eos != null) {
+                if (rounds > 1) {
+                    out.printf(Locale.ROOT, "throughput: mean of %d rounds, alternating which guarantee runs first%n", rounds);
+                }
                 out.printf(Locale.ROOT, "pass-through (exactly_once_v2)   %,10.0f readings/s   %5.2f ms cpu per reading%n", pass.rate,
                         pass.cpuMs);
                 out.printf(Locale.ROOT, "twin topology (exactly_once_v2)  %,10.0f readings/s   %5.2f ms cpu per reading   %.2fx pass-through"
@@ -199,6 +232,14 @@ public final class StreamsBenchCommand implements Callable<Integer> {
     private record Run(double rate, double cpuMs, long in, long out, long forecasts, long scored, long skipped) {
         Run(double rate, double cpuMs, long in, long out) {
             this(rate, cpuMs, in, out, 0, 0, 0);
+        }
+
+        /** Mean rate and cpu of runs over the same input (counts from the first). */
+        static Run mean(List<Run> runs) {
+            Run first = runs.get(0);
+            return new Run(runs.stream().mapToDouble(Run::rate).average().orElseThrow(),
+                    runs.stream().mapToDouble(Run::cpuMs).average().orElseThrow(), first.in, first.out, first.forecasts,
+                    first.scored, first.skipped);
         }
     }
 
