@@ -53,20 +53,27 @@ public record EnterpriseInput(Kind kind, String entityId, TwinLevel level, long 
                 out.writeDouble(in.probability);
                 out.writeUTF(in.model == null ? "" : in.model);
             }
-            case HISTORY -> {
-                CreditHistory h = in.history;
-                out.writeBoolean(h != null);
-                if (h != null) {
-                    out.writeUTF(h.getEnterpriseId());
-                    out.writeInt(h.getContracts());
-                    out.writeInt(h.getOnTimeRepayments());
-                    out.writeInt(h.getLateRepayments());
-                    out.writeInt(h.getFulfilledContracts());
-                    out.writeInt(h.getDefaults());
-                    out.writeLong(h.getUpdatedAt().toEpochMilli());
-                }
-            }
+            case HISTORY -> writeHistory(out, in.history);
         }
+    }
+
+    /** A ledger history that may be null, every field in schema order (also the enterprise twin's stored form). */
+    static void writeHistory(StateCodec.Out out, CreditHistory h) throws IOException {
+        out.writeBoolean(h != null);
+        if (h != null) {
+            out.writeUTF(h.getEnterpriseId());
+            out.writeInt(h.getContracts());
+            out.writeInt(h.getOnTimeRepayments());
+            out.writeInt(h.getLateRepayments());
+            out.writeInt(h.getFulfilledContracts());
+            out.writeInt(h.getDefaults());
+            out.writeLong(h.getUpdatedAt().toEpochMilli());
+        }
+    }
+
+    static CreditHistory readHistory(StateCodec.In in) throws IOException {
+        return in.readBoolean() ? new CreditHistory(in.readUTF(), in.readInt(), in.readInt(), in.readInt(), in.readInt(),
+                in.readInt(), Instant.ofEpochMilli(in.readLong())) : null;
     }
 
     private static EnterpriseInput read(StateCodec.In in, int version) throws IOException {
@@ -84,8 +91,7 @@ public record EnterpriseInput(Kind kind, String entityId, TwinLevel level, long 
                 yield twin(entityId, level, time, values);
             }
             case RISK -> risk(in.readUTF(), time, in.readDouble(), in.readUTF());
-            case HISTORY -> history(in.readBoolean() ? new CreditHistory(in.readUTF(), in.readInt(), in.readInt(),
-                    in.readInt(), in.readInt(), in.readInt(), Instant.ofEpochMilli(in.readLong())) : null, time);
+            case HISTORY -> history(readHistory(in), time);
         };
     }
 }

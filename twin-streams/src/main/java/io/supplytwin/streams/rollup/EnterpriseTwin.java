@@ -160,7 +160,7 @@ public final class EnterpriseTwin {
         out.writeDouble(t.risk);
         out.writeLong(t.riskTime);
         out.writeUTF(t.riskModel);
-        writeHistory(out, t.history);
+        EnterpriseInput.writeHistory(out, t.history);
         writeHealth(out, t.health);
         writeAvro(out, t.credit != null ? t.credit.toByteBuffer() : t.storedCredit);
         out.writeLong(t.openDay);
@@ -189,7 +189,7 @@ public final class EnterpriseTwin {
         t.riskTime = in.readLong();
         t.riskModel = in.readUTF();
         if (version >= 4) {
-            t.history = readHistory(in, t.enterpriseId);
+            t.history = EnterpriseInput.readHistory(in);
             t.health = readHealth(in, t.enterpriseId);
         } else {
             ByteBuffer history = readAvro(in);
@@ -247,27 +247,7 @@ public final class EnterpriseTwin {
         }
     }
 
-    /* Every field of the two records, in schema order; EnterpriseTwinCodecTest fails when a field is added. */
-
-    private static void writeHistory(StateCodec.Out out, CreditHistory h) {
-        out.writeBoolean(h != null);
-        if (h != null) {
-            out.writeInt(h.getContracts());
-            out.writeInt(h.getOnTimeRepayments());
-            out.writeInt(h.getLateRepayments());
-            out.writeInt(h.getFulfilledContracts());
-            out.writeInt(h.getDefaults());
-            out.writeLong(h.getUpdatedAt().toEpochMilli());
-        }
-    }
-
-    private static CreditHistory readHistory(StateCodec.In in, String enterpriseId) throws IOException {
-        if (!in.readBoolean()) {
-            return null;
-        }
-        return new CreditHistory(enterpriseId, in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.readInt(),
-                java.time.Instant.ofEpochMilli(in.readLong()));
-    }
+    /* Every field of the health index, in schema order; EnterpriseTwinTest fails when a field is added. */
 
     private static void writeHealth(StateCodec.Out out, HealthIndex h) throws IOException {
         out.writeBoolean(h != null);
