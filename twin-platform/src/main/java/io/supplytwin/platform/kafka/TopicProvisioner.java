@@ -2,12 +2,19 @@ package io.supplytwin.platform.kafka;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,17 +45,23 @@ public final class TopicProvisioner {
     }
 
     /**
-     * Waits until every partition of the new topics has a leader. Creation returns before that; an idempotent producer
-     * that writes at once meets NOT_LEADER_OR_FOLLOWER, and on a loaded broker its retries then stalled for a minute
-     * on OUT_OF_ORDER_SEQUENCE_NUMBER.
+     * Waits until every partition of the new topics has a leader that serves it. Creation returns before that, and
+     * metadata names a leader before the leader has opened the partition's log. An idempotent producer that writes at
+     * once has its first batch to a partition refused (NOT_LEADER_OR_FOLLOWER) while a later batch to the same
+     * partition, sent a moment after, is accepted; the retried first batch then has a sequence number below the
+     * broker's and fails for good with OUT_OF_ORDER_SEQUENCE_NUMBER: records lost a few per hundred thousand right
+     * after creation. So a partition counts as ready only once its leader answers a ListOffsets request for it.
      */
     private static void awaitLeaders(Admin admin, List<String> topics) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (true) {
             boolean ready;
             try {
-                ready = admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS).values().stream()
-                        .allMatch(d -> d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+                Collection<TopicDescription> described = admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS)
+                        .values();
+                ready = described.stream()
+                        .allMatch(d -> d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()))
+                        && served(admin, described);
             } catch (ExecutionException e) {
                 ready = false; // metadata not propagated yet (UnknownTopicOrPartition)
             }
@@ -60,6 +73,20 @@ public final class TopicProvisioner {
                 return;
             }
             Thread.sleep(50);
+        }
+    }
+
+    /** Whether the leader of every partition answers for it (its log is open). */
+    private static boolean served(Admin admin, Collection<TopicDescription> topics) throws InterruptedException {
+        Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+        for (TopicDescription d : topics) {
+            d.partitions().forEach(p -> partitions.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest()));
+        }
+        try {
+            admin.listOffsets(partitions, new ListOffsetsOptions().timeoutMs(2_000)).all().get(5, TimeUnit.SECONDS);
+            return true;
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
         }
     }
 }
