@@ -37,7 +37,7 @@ public final class TopicProvisioner {
         }
         if (!missing.isEmpty()) {
             admin.createTopics(missing).all().get(60, TimeUnit.SECONDS);
-            awaitLeaders(admin, missing.stream().map(NewTopic::name).toList());
+            awaitServed(admin, missing.stream().map(NewTopic::name).toList());
         }
         List<String> created = missing.stream().map(NewTopic::name).toList();
         LOG.info("topics ready: {} declared, {} created {}", wanted.size(), created.size(), created);
@@ -52,7 +52,7 @@ public final class TopicProvisioner {
      * broker's and fails for good with OUT_OF_ORDER_SEQUENCE_NUMBER: records lost a few per hundred thousand right
      * after creation. So a partition counts as ready only once its leader answers a ListOffsets request for it.
      */
-    private static void awaitLeaders(Admin admin, List<String> topics) throws Exception {
+    private static void awaitServed(Admin admin, List<String> topics) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (true) {
             boolean ready;

@@ -3,6 +3,7 @@ package io.supplytwin.streams.bench;
 import com.sun.management.OperatingSystemMXBean;
 import io.supplytwin.core.network.ReferenceNetwork;
 import io.supplytwin.platform.EmbeddedPlatform;
+import io.supplytwin.platform.config.ConfigException;
 import io.supplytwin.platform.config.Setting;
 import io.supplytwin.platform.metrics.PlatformMetrics;
 import io.supplytwin.schemas.avro.HealthIndex;
@@ -123,6 +124,13 @@ public final class StreamsBenchCommand implements Callable<Integer> {
         out = spec.commandLine().getOut();
         if (rounds < 1 || readings < 1 || twins < 1) {
             spec.commandLine().getErr().println("twin bench streams: --rounds, --readings and --twins must be at least 1");
+            return 2;
+        }
+        try {
+            // the settings' own checks, before any broker starts (a bad --compression failed mid-run before)
+            TwinStreamsConfig.with(settings("exactly_once_v2", false));
+        } catch (ConfigException e) {
+            spec.commandLine().getErr().println("twin bench streams: " + e.getMessage());
             return 2;
         }
         Path dir = Files.createTempDirectory("twin-bench-streams-");
@@ -292,10 +300,14 @@ public final class StreamsBenchCommand implements Callable<Integer> {
         return (int) acked.sum(); // what the twin will see: a failed send must not make the run wait for it
     }
 
+    private Map<String, String> settings(String guarantee, boolean scoring) {
+        return Map.of("streams.processing-guarantee", guarantee, "streams.commit-interval", commitInterval,
+                "streams.scoring", Boolean.toString(scoring), "streams.threads", Integer.toString(threads),
+                "streams.compression", compression);
+    }
+
     private TwinStreamsConfig config(String name, String guarantee, boolean scoring) throws Exception {
-        return TwinStreamsConfig.with(Map.of("streams.processing-guarantee", guarantee, "streams.commit-interval", commitInterval,
-                        "streams.scoring", Boolean.toString(scoring), "streams.threads", Integer.toString(threads),
-                        "streams.compression", compression))
+        return TwinStreamsConfig.with(settings(guarantee, scoring))
                 .withApplication("bench-" + name + "-" + System.nanoTime(), Files.createTempDirectory("twin-bench-state-"))
                 .withModelsDir(models);
     }

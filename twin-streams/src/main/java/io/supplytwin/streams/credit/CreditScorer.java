@@ -1,5 +1,7 @@
 package io.supplytwin.streams.credit;
 
+import static io.supplytwin.core.credit.ExplanationFormat.fixed;
+
 import io.supplytwin.core.catalogue.IndicatorCatalogue;
 import io.supplytwin.core.credit.CreditCalculator;
 import io.supplytwin.core.credit.CreditHistory;
@@ -78,9 +80,9 @@ public final class CreditScorer {
             String why = Double.isFinite(in.risk()) ? "The latest risk forecast (" + in.riskModel() + ") is older than "
                     + config.riskMaxAge() : "No risk forecast exists yet";
             String how = config.riskFallback() == TwinStreamsConfig.RiskFallback.PRIOR
-                    ? "the configured prior P = " + fixed(p)
-                    : "P = (1 - H) + recent fall of H = " + fixed(1 - h) + " + " + fixed(Math.max(0, in.healthFall())) + " = "
-                            + fixed(p);
+                    ? "the configured prior P = " + fixed(p, 3)
+                    : "P = (1 - H) + recent fall of H = " + fixed(1 - h, 3) + " + " + fixed(Math.max(0, in.healthFall()), 3) + " = "
+                            + fixed(p, 3);
             explanation.add(new ExplanationItem("risk_probability_source", p, 0.0, why + ", so " + how + " is used."));
         }
         for (io.supplytwin.core.credit.ExplanationItem item : c.explanation()) {
@@ -136,9 +138,5 @@ public final class CreditScorer {
 
     private static double unit(double v) {
         return Double.isFinite(v) ? Math.max(0, Math.min(1, v)) : 0;
-    }
-
-    private static String fixed(double v) {
-        return io.supplytwin.core.credit.ExplanationFormat.fixed(v, 3);
     }
 }

@@ -1,5 +1,7 @@
 package io.supplytwin.streams.health;
 
+import static io.supplytwin.core.credit.ExplanationFormat.fixed;
+
 import io.supplytwin.schemas.avro.Alert;
 import io.supplytwin.schemas.avro.Severity;
 import java.time.Instant;
@@ -54,19 +56,19 @@ public final class HealthAlerts {
         boolean low = before.low();
         if (h < threshold && !low) {
             low = true;
-            alerts.add(alert(enterpriseId, time, Severity.CRITICAL, HEALTH_LOW, "Health H = " + fixed(h)
-                    + " fell below the alert threshold " + fixed(threshold), h, threshold));
+            alerts.add(alert(enterpriseId, time, Severity.CRITICAL, HEALTH_LOW, "Health H = " + fixed(h, 3)
+                    + " fell below the alert threshold " + fixed(threshold, 3), h, threshold));
         } else if (h >= threshold && low) {
             low = false;
-            alerts.add(alert(enterpriseId, time, Severity.INFO, HEALTH_RECOVERED, "Health H = " + fixed(h)
-                    + " is back at or above the alert threshold " + fixed(threshold), h, threshold));
+            alerts.add(alert(enterpriseId, time, Severity.INFO, HEALTH_RECOVERED, "Health H = " + fixed(h, 3)
+                    + " is back at or above the alert threshold " + fixed(threshold, 3), h, threshold));
         }
         double fall = Double.isNaN(recentMax) ? 0 : recentMax - h;
         boolean dropping = before.drop();
         if (fall >= drop && !dropping) {
             dropping = true;
-            alerts.add(alert(enterpriseId, time, Severity.WARNING, HEALTH_DROP, "Health H fell by " + fixed(fall) + " from "
-                    + fixed(recentMax) + " to " + fixed(h) + " within the drop window (alert at " + fixed(drop) + ")", h, drop));
+            alerts.add(alert(enterpriseId, time, Severity.WARNING, HEALTH_DROP, "Health H fell by " + fixed(fall, 3) + " from "
+                    + fixed(recentMax, 3) + " to " + fixed(h, 3) + " within the drop window (alert at " + fixed(drop, 3) + ")", h, drop));
         } else if (fall < drop && dropping) {
             dropping = false;
         }
@@ -78,9 +80,5 @@ public final class HealthAlerts {
                               double threshold) {
         return new Alert(enterpriseId + ":" + kind + ":" + time, enterpriseId, null, Instant.ofEpochMilli(time), severity,
                 kind, message, value, threshold);
-    }
-
-    static String fixed(double v) {
-        return io.supplytwin.core.credit.ExplanationFormat.fixed(v, 3);
     }
 }

@@ -1,5 +1,6 @@
 package io.supplytwin.streams.rollup;
 
+import io.supplytwin.core.credit.ExplanationFormat;
 import io.supplytwin.schemas.avro.Forecast;
 import io.supplytwin.schemas.avro.TwinLevel;
 import io.supplytwin.streams.forecast.DailyObservations;
@@ -184,7 +185,7 @@ public final class EnterpriseProcessor implements Processor<String, EnterpriseIn
         boolean risky = credit.getRateBand() == RateBand.RISK_ALERT;
         if (risky && !twin.creditAlert) {
             alert(HealthAlerts.alert(twin.enterpriseId(), time, Severity.WARNING, CREDIT_RISK, "Credit score C = "
-                    + io.supplytwin.core.credit.ExplanationFormat.fixed(credit.getC(), 3)
+                    + ExplanationFormat.fixed(credit.getC(), 3)
                     + " is in the risk-alert band: an extra guarantee is required", credit.getC(), scorer.riskThreshold()), time);
         }
         twin.creditAlert = risky;

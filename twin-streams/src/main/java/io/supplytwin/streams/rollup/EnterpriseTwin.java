@@ -10,9 +10,12 @@ import io.supplytwin.streams.state.StateCodec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -277,16 +280,16 @@ public final class EnterpriseTwin {
         long time = in.readLong();
         double h = in.readDouble();
         int n = in.readInt();
-        java.util.List<HealthComponent> components = new java.util.ArrayList<>(n);
+        List<HealthComponent> components = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             components.add(new HealthComponent(in.readUTF(), in.readUTF(), readOptional(in), readOptional(in), in.readDouble()));
         }
         int alerts = in.readInt();
-        java.util.List<String> flags = new java.util.ArrayList<>(alerts);
+        List<String> flags = new ArrayList<>(alerts);
         for (int i = 0; i < alerts; i++) {
             flags.add(in.readUTF());
         }
-        return new HealthIndex(enterpriseId, java.time.Instant.ofEpochMilli(time), h, components, flags);
+        return new HealthIndex(enterpriseId, Instant.ofEpochMilli(time), h, components, flags);
     }
 
     private static void writeOptional(StateCodec.Out out, Double v) {

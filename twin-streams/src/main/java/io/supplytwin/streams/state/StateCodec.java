@@ -69,10 +69,9 @@ public final class StateCodec<T> {
                         + version);
             }
             return reader.read(in, stored);
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof SerializationException se) {
-                throw se;
-            }
+        } catch (SerializationException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) { // truncated, or a field out of range (an enum ordinal, a length)
             throw new SerializationException("corrupt " + name + " value", e);
         }
     }
