@@ -70,6 +70,10 @@ public final class StreamsBenchCommand implements Callable<Integer> {
             + " alternating which guarantee goes first; rates are averaged (default ${DEFAULT-VALUE})")
     int rounds = 2;
 
+    @Option(names = "--warm-ups", description = "most uncounted warm-up rounds (a pass-through and both guarantees) before"
+            + " the throughput step; they stop once the JIT compiler takes under 5% of a twin run's cpu (default ${DEFAULT-VALUE})")
+    int warmUps = 4;
+
     @Option(names = "--twins", description = "distinct twins in the throughput input (default ${DEFAULT-VALUE})")
     int twins = 10_000;
 
@@ -91,6 +95,9 @@ public final class StreamsBenchCommand implements Callable<Integer> {
 
     @Option(names = "--compression", description = "streams.compression of every run (default ${DEFAULT-VALUE})")
     String compression = TwinStreamsConfig.COMPRESSION.defaultValue();
+
+    @Option(names = "--linger", paramLabel = "DURATION", description = "streams.linger of every run (default ${DEFAULT-VALUE})")
+    String linger = TwinStreamsConfig.LINGER.defaultValue().toMillis() + "ms";
 
     @Option(names = "--scoring-twins", description = "distinct twins in the scoring on/off input (default ${DEFAULT-VALUE})")
     int scoringTwins = 100;
@@ -153,12 +160,7 @@ public final class StreamsBenchCommand implements Callable<Integer> {
             if (!skip.contains("throughput")) {
                 StreamsTopics input = topics("throughput");
                 int produced = prefill(input.telemetry(), new SyntheticGateways("tp", twins), readings, Duration.ofMinutes(5));
-                // the first run in the JVM pays for JIT compilation (on a loaded machine for tens of seconds): a
-                // pass-through that is not counted comes first, so the baseline is not slower than what it measures
-                passThrough(input, produced, "pass-through warm-up (not counted)");
-                // the same for the twin: the first twin run compiles the twin topology's code (JIT time equal to half
-                // the run's cpu), which made whichever guarantee ran first look slower
-                twin(input, produced, StreamsConfig.EXACTLY_ONCE_V2, false, "twin warm-up (not counted)");
+                warmUp(input, produced);
                 // rounds alternate which guarantee goes first, so neither gains from its place; rates are averaged
                 List<Run> passes = new ArrayList<>();
                 List<Run> eosRuns = new ArrayList<>();
@@ -236,16 +238,18 @@ public final class StreamsBenchCommand implements Callable<Integer> {
     }
 
     /** @param cpuMs process cpu time per reading (broker included: everything runs in this process) */
-    private record Run(double rate, double cpuMs, long in, long out, long forecasts, long scored, long skipped) {
-        Run(double rate, double cpuMs, long in, long out) {
-            this(rate, cpuMs, in, out, 0, 0, 0);
+    /** @param jitShare the JIT compiler's share of the run's process cpu */
+    private record Run(double rate, double cpuMs, double jitShare, long in, long out, long forecasts, long scored, long skipped) {
+        Run(double rate, double cpuMs, double jitShare, long in, long out) {
+            this(rate, cpuMs, jitShare, in, out, 0, 0, 0);
         }
 
         /** Mean rate and cpu of runs over the same input (counts from the first). */
         static Run mean(List<Run> runs) {
             Run first = runs.get(0);
             return new Run(runs.stream().mapToDouble(Run::rate).average().orElseThrow(),
-                    runs.stream().mapToDouble(Run::cpuMs).average().orElseThrow(), first.in, first.out, first.forecasts,
+                    runs.stream().mapToDouble(Run::cpuMs).average().orElseThrow(),
+                    runs.stream().mapToDouble(Run::jitShare).average().orElseThrow(), first.in, first.out, first.forecasts,
                     first.scored, first.skipped);
         }
     }
@@ -300,10 +304,34 @@ public final class StreamsBenchCommand implements Callable<Integer> {
         return (int) acked.sum(); // what the twin will see: a failed send must not make the run wait for it
     }
 
+    /**
+     * Uncounted rounds until the JIT has settled. The first runs in a JVM pay for compiling Kafka's, the broker's and
+     * the twin's code: the first twin run spent as much cpu in the JIT compiler as in its stream thread, and the
+     * compiler still took a third of the first counted run's cpu after one warm-up run (C2 compiles the stream
+     * thread's deeply inlined paths again after each deoptimisation), which made whichever guarantee ran first look
+     * slower. A long-running instance pays this once; the benchmark measures what comes after.
+     */
+    private void warmUp(StreamsTopics input, int produced) throws Exception {
+        double jit = Double.NaN;
+        int round = 0;
+        while (round < warmUps && !(jit < 0.05)) {
+            round++;
+            String tag = " warm-up " + round + " (not counted)";
+            passThrough(input, produced, "pass-through" + tag);
+            Run a = twin(input, produced, StreamsConfig.EXACTLY_ONCE_V2, false, "twin exactly_once_v2" + tag);
+            Run b = twin(input, produced, StreamsConfig.AT_LEAST_ONCE, false, "twin at_least_once" + tag);
+            jit = Math.max(a.jitShare(), b.jitShare());
+        }
+        if (round > 0) {
+            progress("warm-up: %d round(s); the JIT compiler took %.0f%% of the last twin warm-up run's cpu%s", round,
+                    100 * jit, jit < 0.05 ? "" : " (not settled within --warm-ups; the counted runs still include some)");
+        }
+    }
+
     private Map<String, String> settings(String guarantee, boolean scoring) {
         return Map.of("streams.processing-guarantee", guarantee, "streams.commit-interval", commitInterval,
                 "streams.scoring", Boolean.toString(scoring), "streams.threads", Integer.toString(threads),
-                "streams.compression", compression);
+                "streams.compression", compression, "streams.linger", linger);
     }
 
     private TwinStreamsConfig config(String name, String guarantee, boolean scoring) throws Exception {
@@ -343,6 +371,8 @@ public final class StreamsBenchCommand implements Callable<Integer> {
             service.start();
             Run run = measure(what, service.metrics()::readingsIn, total);
             progress("%s: bytes produced per reading by topic: %s", what, producedBytes(service.streams().metrics(), run.in));
+            progress("%s: stream thread time (Kafka Streams' ratios over its last metric windows): %s", what,
+                    threadRatios(service.streams().metrics()));
             TwinStreamsMetrics m = service.metrics();
             long forecasts = 0;
             for (ForecastKind kind : ForecastKind.values()) {
@@ -352,8 +382,26 @@ public final class StreamsBenchCommand implements Callable<Integer> {
                     .mapToLong(t -> t.count()).sum();
             long skipped = (long) metrics.registry().find("supplytwin.scoring.skipped").counters().stream()
                     .mapToDouble(c -> c.count()).sum();
-            return new Run(run.rate, run.cpuMs, m.readingsIn(), m.statesOut(), forecasts, scored, skipped);
+            return new Run(run.rate, run.cpuMs, run.jitShare, m.readingsIn(), m.statesOut(), forecasts, scored, skipped);
         }
+    }
+
+    /** Where the stream threads' wall time went: processing, polling, committing, punctuating. */
+    private static String threadRatios(Map<org.apache.kafka.common.MetricName, ? extends org.apache.kafka.common.Metric> metrics) {
+        Map<String, List<Double>> ratios = new java.util.LinkedHashMap<>();
+        for (String r : List.of("process-ratio", "poll-ratio", "commit-ratio", "punctuate-ratio")) {
+            ratios.put(r, new ArrayList<>());
+        }
+        metrics.forEach((name, metric) -> {
+            if (name.group().equals("stream-thread-metrics") && ratios.containsKey(name.name())
+                    && metric.metricValue() instanceof Number n && !Double.isNaN(n.doubleValue())) {
+                ratios.get(name.name()).add(n.doubleValue());
+            }
+        });
+        java.util.StringJoiner joiner = new java.util.StringJoiner(", ");
+        ratios.forEach((r, values) -> joiner.add(String.format(Locale.ROOT, "%s %.0f%%", r.replace("-ratio", ""),
+                100 * values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN))));
+        return joiner.toString();
     }
 
     /** Bytes the stream threads' producers sent per topic (batches as sent, compression included), per reading. */
@@ -398,7 +446,7 @@ public final class StreamsBenchCommand implements Callable<Integer> {
                         + " average %.2f", what, processed.getAsLong(), secs, rate, 100 * cpu / 1e3 / secs / os.getAvailableProcessors(),
                 os.getAvailableProcessors(), cpu / processed.getAsLong(), os.getSystemLoadAverage());
         progress("%s: cpu per reading by thread group: %s", what, threadCpu.perReading(cpu, processed.getAsLong()));
-        return new Run(rate, cpu / processed.getAsLong(), processed.getAsLong(), 0);
+        return new Run(rate, cpu / processed.getAsLong(), threadCpu.jitCpuMs() / Math.max(1, cpu), processed.getAsLong(), 0);
     }
 
     /**

@@ -12,21 +12,24 @@ import java.util.StringJoiner;
 /**
  * Cpu time of this process's Java threads over a run, by what they do: the stream threads, the producers' network
  * threads, the broker (everything runs in the benchmark's process) and the rest. What is left of the process's cpu
- * time is native and JVM work no Java thread accounts for: RocksDB's background threads, the JIT, the garbage
- * collector, and threads that ended during the run.
+ * time is native and JVM work no Java thread accounts for; where the kernel's per-thread accounting is readable
+ * ({@code /proc/self/task}, Linux) it is split into RocksDB's background threads (flushes and compactions), the
+ * garbage collector's threads and the JIT compiler's, the rest (other JVM threads, threads that ended during the run)
+ * staying "native/jvm".
  */
 final class ThreadCpu {
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private final Map<Long, Long> start = new HashMap<>();
     private final long gcMs0 = gcMs();
-    private final long jitMs0 = jitMs();
+    private final long jitMs0 = compileMs();
+    private final Map<String, Long> native0 = NativeThreads.ticks();
 
     private static long gcMs() {
         return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(b -> Math.max(0, b.getCollectionTime())).sum();
     }
 
-    private static long jitMs() {
+    private static long compileMs() {
         var jit = ManagementFactory.getCompilationMXBean();
         return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
     }
@@ -58,6 +61,18 @@ final class ThreadCpu {
         return "other java";
     }
 
+    /**
+     * Cpu ms of the JIT compiler's threads since the snapshot; where per-thread accounting is not readable, the
+     * compiler's elapsed time (an upper bound while it runs on a single thread).
+     */
+    double jitCpuMs() {
+        Map<String, Long> now = NativeThreads.ticks();
+        if (now.isEmpty()) {
+            return compileMs() - jitMs0;
+        }
+        return (now.getOrDefault("jit", 0L) - native0.getOrDefault("jit", 0L)) * NativeThreads.MS_PER_TICK;
+    }
+
     /** Cpu ms per reading by group since the snapshot, with the process total's remainder as "native/jvm". */
     String perReading(double processCpuMs, long readings) {
         Map<String, Double> ms = new LinkedHashMap<>();
@@ -77,10 +92,72 @@ final class ThreadCpu {
             ms.merge(group(info.getThreadName()), d, Double::sum);
             javaMs += d;
         }
-        ms.put("native/jvm", Math.max(0, processCpuMs - javaMs));
+        double rest = Math.max(0, processCpuMs - javaMs);
+        Map<String, Long> nativeNow = NativeThreads.ticks();
+        for (String g : NativeThreads.GROUPS) {
+            double d = (nativeNow.getOrDefault(g, 0L) - native0.getOrDefault(g, 0L)) * NativeThreads.MS_PER_TICK;
+            if (!nativeNow.isEmpty()) {
+                d = Math.min(Math.max(0, d), rest);
+                ms.put(g, d);
+                rest -= d;
+            }
+        }
+        ms.put("native/jvm", rest);
         StringJoiner joiner = new StringJoiner(", ");
         ms.forEach((g, v) -> joiner.add(String.format(Locale.ROOT, "%s %.3f ms", g, v / Math.max(1, readings))));
         return joiner + String.format(Locale.ROOT, " (of which, elapsed: gc pauses %.3f ms, jit %.3f ms)",
-                (gcMs() - gcMs0) / (double) Math.max(1, readings), (jitMs() - jitMs0) / (double) Math.max(1, readings));
+                (gcMs() - gcMs0) / (double) Math.max(1, readings), (compileMs() - jitMs0) / (double) Math.max(1, readings));
+    }
+
+    /**
+     * Cpu ticks of the process's native threads by group, read from {@code /proc/self/task/<tid>/stat} (utime + stime);
+     * empty where that is not readable. Java threads carry their (truncated) Java names there and fall in no group.
+     */
+    static final class NativeThreads {
+
+        static final String[] GROUPS = {"rocksdb", "gc", "jit"};
+        /** USER_HZ is 100 on every Linux the JDK runs on. */
+        static final double MS_PER_TICK = 10.0;
+
+        private NativeThreads() {
+        }
+
+        static String group(String comm) {
+            if (comm.startsWith("rocksdb:")) {
+                return "rocksdb";
+            }
+            if (comm.startsWith("GC Thread") || comm.startsWith("G1 ") || comm.startsWith("GC ")) {
+                return "gc";
+            }
+            if (comm.startsWith("C1 Compiler") || comm.startsWith("C2 Compiler")) {
+                return "jit";
+            }
+            return null;
+        }
+
+        static Map<String, Long> ticks() {
+            Map<String, Long> out = new HashMap<>();
+            java.io.File[] tasks = new java.io.File("/proc/self/task").listFiles();
+            if (tasks == null) {
+                return out;
+            }
+            for (java.io.File task : tasks) {
+                try {
+                    String stat = java.nio.file.Files.readString(task.toPath().resolve("stat"));
+                    int open = stat.indexOf('(');
+                    int close = stat.lastIndexOf(')');
+                    String g = group(stat.substring(open + 1, close));
+                    if (g == null) {
+                        continue;
+                    }
+                    String[] f = stat.substring(close + 2).split(" ");
+                    // after "(comm) ": state is field 3 of stat(5), utime and stime are fields 14 and 15
+                    out.merge(g, Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
+                } catch (java.io.IOException | RuntimeException e) {
+                    // the thread ended between the listing and the read
+                }
+            }
+            return out;
+        }
     }
 }

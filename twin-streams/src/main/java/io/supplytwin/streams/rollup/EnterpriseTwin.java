@@ -5,6 +5,7 @@ import io.supplytwin.schemas.avro.CreditHistory;
 import io.supplytwin.schemas.avro.HealthComponent;
 import io.supplytwin.schemas.avro.HealthIndex;
 import io.supplytwin.schemas.avro.TwinLevel;
+import io.supplytwin.schemas.serde.SingleObject;
 import io.supplytwin.streams.state.CatalogueIds;
 import io.supplytwin.streams.state.StateCodec;
 import java.io.IOException;
@@ -165,7 +166,7 @@ public final class EnterpriseTwin {
         out.writeUTF(t.riskModel);
         EnterpriseInput.writeHistory(out, t.history);
         writeHealth(out, t.health);
-        writeAvro(out, t.credit != null ? t.credit.toByteBuffer() : t.storedCredit);
+        writeAvro(out, t.credit != null ? SingleObject.encode(t.credit) : t.storedCredit);
         out.writeLong(t.openDay);
     }
 
