@@ -4,6 +4,9 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.UTFDataFormatException;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.apache.kafka.common.errors.SerializationException;
@@ -18,6 +21,11 @@ import org.apache.kafka.common.serialization.Serdes;
  * @param <T> the value type
  */
 public final class StateCodec<T> {
+
+    /** Big-endian ints and longs in one store or load each (DataOutput's byte order, so the bytes are the same). */
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
 
     /** Writes a value's fields. */
     @FunctionalInterface
@@ -115,17 +123,14 @@ public final class StateCodec<T> {
 
         public void writeInt(int v) {
             ensure(4);
-            buf[count++] = (byte) (v >>> 24);
-            buf[count++] = (byte) (v >>> 16);
-            buf[count++] = (byte) (v >>> 8);
-            buf[count++] = (byte) v;
+            INT.set(buf, count, v);
+            count += 4;
         }
 
         public void writeLong(long v) {
             ensure(8);
-            for (int shift = 56; shift >= 0; shift -= 8) {
-                buf[count++] = (byte) (v >>> shift);
-            }
+            LONG.set(buf, count, v);
+            count += 8;
         }
 
         public void writeFloat(float v) {
@@ -222,17 +227,15 @@ public final class StateCodec<T> {
 
         public int readInt() throws EOFException {
             need(4);
-            int v = ((buf[pos] & 0xFF) << 24) | ((buf[pos + 1] & 0xFF) << 16) | ((buf[pos + 2] & 0xFF) << 8) | (buf[pos + 3] & 0xFF);
+            int v = (int) INT.get(buf, pos);
             pos += 4;
             return v;
         }
 
         public long readLong() throws EOFException {
             need(8);
-            long v = 0;
-            for (int i = 0; i < 8; i++) {
-                v = (v << 8) | (buf[pos++] & 0xFF);
-            }
+            long v = (long) LONG.get(buf, pos);
+            pos += 8;
             return v;
         }
 
