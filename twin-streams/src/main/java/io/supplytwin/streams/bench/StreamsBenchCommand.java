@@ -117,6 +117,7 @@ public final class StreamsBenchCommand implements Callable<Integer> {
     List<String> skip = List.of();
 
     private PrintWriter out;
+    private Path workDir;
     private EmbeddedPlatform platform;
     private SchemaRegistryClient registry;
     private final OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -141,6 +142,23 @@ public final class StreamsBenchCommand implements Callable<Integer> {
             return 2;
         }
         Path dir = Files.createTempDirectory("twin-bench-streams-");
+        workDir = dir;
+        // the broker's log, the stores and the models take gigabytes per run: gone when the run ends, also on Ctrl-C
+        Thread cleanup = new Thread(() -> deleteTree(dir), "twin-bench-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
+        try {
+            return measureAll(dir);
+        } finally {
+            deleteTree(dir);
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanup);
+            } catch (IllegalStateException e) {
+                // already shutting down: the hook runs anyway
+            }
+        }
+    }
+
+    private Integer measureAll(Path dir) throws Exception {
         double load0 = os.getSystemLoadAverage();
         try (EmbeddedPlatform started = EmbeddedPlatform.onFreePorts(dir, Map.of()).start()) {
             platform = started;
@@ -235,6 +253,24 @@ public final class StreamsBenchCommand implements Callable<Integer> {
             out.flush();
         }
         return 0;
+    }
+
+    /** Deletes a directory and everything under it; what cannot be deleted (a file still open) is left. */
+    static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (java.io.IOException e) {
+                    // left behind; the rest still goes
+                }
+            });
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            // a directory vanished while it was walked
+        }
     }
 
     /** @param cpuMs process cpu time per reading (broker included: everything runs in this process) */
@@ -336,7 +372,7 @@ public final class StreamsBenchCommand implements Callable<Integer> {
 
     private TwinStreamsConfig config(String name, String guarantee, boolean scoring) throws Exception {
         return TwinStreamsConfig.with(settings(guarantee, scoring))
-                .withApplication("bench-" + name + "-" + System.nanoTime(), Files.createTempDirectory("twin-bench-state-"))
+                .withApplication("bench-" + name + "-" + System.nanoTime(), Files.createTempDirectory(workDir, "state-"))
                 .withModelsDir(models);
     }
 

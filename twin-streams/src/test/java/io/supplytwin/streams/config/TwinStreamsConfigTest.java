@@ -1,0 +1,52 @@
+package io.supplytwin.streams.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.supplytwin.platform.config.ConfigException;
+import io.supplytwin.streams.TwinStreamsConfig;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+
+/** The twin's settings as Kafka Streams properties, and the messages bad values get. */
+class TwinStreamsConfigTest {
+
+    @Test
+    void defaultsBecomeTheDocumentedStreamsProperties() {
+        Properties p = TwinStreamsConfig.defaults().streamsProperties("localhost:9092", "");
+        assertThat(p.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
+        assertThat(p.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(500L);
+        assertThat(p.get(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG))).isEqualTo(5);
+        assertThat(p.get(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG))).isEqualTo(256 * 1024);
+        assertThat(p.get(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG))).isEqualTo("lz4");
+        assertThat(p.get(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG)).isEqualTo(StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
+        assertThat(p).doesNotContainKey(StreamsConfig.APPLICATION_SERVER_CONFIG);
+    }
+
+    @Test
+    void settingsReachTheProperties() {
+        Properties p = TwinStreamsConfig.with(Map.of("streams.linger", "100ms", "streams.batch-size", "65536",
+                "streams.compression", " ZSTD ", "streams.processing-guarantee", "at_least_once"))
+                .streamsProperties("localhost:9092", "host:8090");
+        assertThat(p.get(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG))).isEqualTo(100);
+        assertThat(p.get(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG))).isEqualTo(65536);
+        assertThat(p.get(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG))).isEqualTo("zstd");
+        assertThat(p.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo(StreamsConfig.AT_LEAST_ONCE);
+        assertThat(p.get(StreamsConfig.APPLICATION_SERVER_CONFIG)).isEqualTo("host:8090");
+    }
+
+    @Test
+    void badValuesAreRefusedWithTheKeyAndTheValue() {
+        assertThatThrownBy(() -> TwinStreamsConfig.with(Map.of("streams.linger", "PT-1S")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("streams.linger must be 0 or more");
+        assertThatThrownBy(() -> TwinStreamsConfig.with(Map.of("streams.linger", "soon")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("streams.linger");
+        assertThatThrownBy(() -> TwinStreamsConfig.with(Map.of("streams.compression", "brotli")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("got 'brotli'");
+        assertThatThrownBy(() -> TwinStreamsConfig.with(Map.of("streams.processing-guarantee", "exactly_once")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("exactly_once_v2 or at_least_once");
+    }
+}
