@@ -18,6 +18,9 @@ import io.supplytwin.streams.metrics.TwinStreamsMetrics;
 import io.supplytwin.streams.TwinStreamsService;
 import io.supplytwin.streams.topology.StreamsTopics;
 import io.supplytwin.streams.topology.TwinTopology;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Comparator;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -132,6 +135,10 @@ public final class StreamsBenchCommand implements Callable<Integer> {
         out = spec.commandLine().getOut();
         if (rounds < 1 || readings < 1 || twins < 1) {
             spec.commandLine().getErr().println("twin bench streams: --rounds, --readings and --twins must be at least 1");
+            return 2;
+        }
+        if (warmUps < 0) {
+            spec.commandLine().getErr().println("twin bench streams: --warm-ups must not be negative, got " + warmUps);
             return 2;
         }
         try {
@@ -261,20 +268,22 @@ public final class StreamsBenchCommand implements Callable<Integer> {
             return;
         }
         try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
                 try {
                     Files.deleteIfExists(p);
-                } catch (java.io.IOException e) {
+                } catch (IOException e) {
                     // left behind; the rest still goes
                 }
             });
-        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             // a directory vanished while it was walked
         }
     }
 
-    /** @param cpuMs process cpu time per reading (broker included: everything runs in this process) */
-    /** @param jitShare the JIT compiler's share of the run's process cpu */
+    /**
+     * @param cpuMs    process cpu time per reading (broker included: everything runs in this process)
+     * @param jitShare the JIT compiler's share of the run's process cpu
+     */
     private record Run(double rate, double cpuMs, double jitShare, long in, long out, long forecasts, long scored, long skipped) {
         Run(double rate, double cpuMs, double jitShare, long in, long out) {
             this(rate, cpuMs, jitShare, in, out, 0, 0, 0);

@@ -1,8 +1,11 @@
 package io.supplytwin.streams.bench;
 
+import java.io.File;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -137,13 +140,13 @@ final class ThreadCpu {
 
         static Map<String, Long> ticks() {
             Map<String, Long> out = new HashMap<>();
-            java.io.File[] tasks = new java.io.File("/proc/self/task").listFiles();
+            File[] tasks = new File("/proc/self/task").listFiles();
             if (tasks == null) {
                 return out;
             }
-            for (java.io.File task : tasks) {
+            for (File task : tasks) {
                 try {
-                    String stat = java.nio.file.Files.readString(task.toPath().resolve("stat"));
+                    String stat = Files.readString(task.toPath().resolve("stat"));
                     int open = stat.indexOf('(');
                     int close = stat.lastIndexOf(')');
                     String g = group(stat.substring(open + 1, close));
@@ -153,7 +156,7 @@ final class ThreadCpu {
                     String[] f = stat.substring(close + 2).split(" ");
                     // after "(comm) ": state is field 3 of stat(5), utime and stime are fields 14 and 15
                     out.merge(g, Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
-                } catch (java.io.IOException | RuntimeException e) {
+                } catch (IOException | RuntimeException e) {
                     // the thread ended between the listing and the read
                 }
             }
