@@ -82,8 +82,7 @@ public record TwinStreamsConfig(
     // handful each and the broker paid per batch (twin bench streams: 11,000 -> 14,000 readings/s with exactly_once_v2)
     public static final Setting<Integer> BATCH_SIZE = Setting.integer("streams.batch-size", 256 * 1024,
             "batch.size of the stream threads' producers, bytes per partition and batch");
-    // 5 ms: twin bench streams measured no difference between 5 and 100 ms (batches fill from the changelog's volume
-    // alone), and at_least_once output waits for it
+    // 5 ms: twin bench streams measured no difference between 5 and 100 ms, and at_least_once output waits for it
     public static final Setting<Duration> LINGER = Setting.duration("streams.linger", Duration.ofMillis(5),
             "linger.ms of the stream threads' producers: how long a batch may wait for more records before it is sent"
                     + " (with exactly_once_v2 every commit sends what waits, so output is not delayed past the commit)");

@@ -26,7 +26,6 @@ public final class StateCodec<T> {
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
-
     /** Writes a value's fields. */
     @FunctionalInterface
     public interface Writer<T> {
