@@ -9,9 +9,7 @@ import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericContainer;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumWriter;
-import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DatumWriter;
-import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
@@ -25,18 +23,15 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public final class AvroSerializer<T extends GenericContainer> implements Serializer<T> {
 
-    /**
-     * Each thread's output buffer and encoder, reused from record to record: a new encoder per record allocated its
-     * own 2 KB buffer, and the output grew from 128 bytes by copying.
-     */
-    private static final ThreadLocal<Buffer> BUFFER = ThreadLocal.withInitial(Buffer::new);
-
     private final SchemaRegistryClient registry;
     private final boolean isKey;
     private final AvroSerdeConfig config;
     private final Map<Schema, DatumWriter<Object>> writers = new ConcurrentHashMap<>();
-    /** Ids by subject and schema, so the hot path never renders a schema to JSON (the registry client's key). */
-    private final Map<SubjectSchema, Integer> ids = new ConcurrentHashMap<>();
+    /**
+     * Wire-format headers (magic byte and schema id) by subject and schema, so the hot path never renders a schema to
+     * JSON (the registry client's key) nor writes the header field by field.
+     */
+    private final Map<SubjectSchema, byte[]> headers = new ConcurrentHashMap<>();
 
     private record SubjectSchema(String subject, Schema schema) {
     }
@@ -55,28 +50,23 @@ public final class AvroSerializer<T extends GenericContainer> implements Seriali
         Schema schema = record.getSchema();
         String subject = TopicNameStrategy.subject(topic, isKey);
         SubjectSchema key = new SubjectSchema(subject, schema);
-        Integer id = ids.get(key);
-        if (id == null) {
+        byte[] header = headers.get(key);
+        if (header == null) {
+            int id;
             try {
                 id = config.autoRegister() ? registry.register(subject, schema) : registry.lookup(subject, schema).id();
             } catch (RuntimeException e) {
                 throw new SerializationException("Cannot " + (config.autoRegister() ? "register" : "find")
                         + " the schema of " + schema.getFullName() + " under subject " + subject + ": " + e.getMessage(), e);
             }
-            ids.put(key, id);
+            header = WireFormat.header(id);
+            headers.put(key, header);
         }
-        Buffer buffer = BUFFER.get();
-        buffer.start();
-        buffer.writeHeader(id);
-        buffer.encoder = EncoderFactory.get().directBinaryEncoder(buffer, buffer.encoder);
         try {
-            writers.computeIfAbsent(schema, s -> writerFor(record, s)).write(record, buffer.encoder);
-            return buffer.bytes();
+            return Buffer.encode(header, writers.computeIfAbsent(schema, s -> writerFor(record, s)), record);
         } catch (IOException | RuntimeException e) {
             throw new SerializationException("Cannot encode " + schema.getFullName() + " for topic " + topic
                     + ": " + e.getMessage(), e);
-        } finally {
-            buffer.release();
         }
     }
 

@@ -1,32 +1,45 @@
 package io.supplytwin.schemas.serde;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Arrays;
 import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DatumWriter;
+import org.apache.avro.io.EncoderFactory;
 
 /**
- * A thread's reusable output for encoding one record at a time: an unsynchronised growable byte array
- * (ByteArrayOutputStream locks on every write) and the direct encoder writing into it, which keeps nothing back
- * between records.
+ * Each thread's reusable output for encoding one record at a time: an unsynchronised growable byte array
+ * (ByteArrayOutputStream locks on every write) and a direct encoder into it, made once. A new buffered encoder per
+ * record allocated its own 2 KB buffer, and the output grew from 128 bytes by copying. The direct encoder keeps nothing
+ * back, so nothing is left in it between records.
  */
 final class Buffer extends OutputStream {
 
     private static final int INITIAL = 4096;
     private static final int KEEP = 1 << 20;
+    private static final ThreadLocal<Buffer> BUFFER = ThreadLocal.withInitial(Buffer::new);
+
     private byte[] buf = new byte[INITIAL];
     private int count;
-    BinaryEncoder encoder;
+    private final BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(this, null);
 
-    void start() {
-        count = 0;
+    private Buffer() {
     }
 
-    void writeHeader(int schemaId) {
-        write(WireFormat.MAGIC_BYTE);
-        write(schemaId >>> 24);
-        write(schemaId >>> 16);
-        write(schemaId >>> 8);
-        write(schemaId);
+    /** {@code header}, then the record as {@code writer} writes it, in this thread's buffer. */
+    static byte[] encode(byte[] header, DatumWriter<Object> writer, Object record) throws IOException {
+        Buffer b = BUFFER.get();
+        b.count = 0;
+        try {
+            b.write(header, 0, header.length);
+            writer.write(record, b.encoder);
+            return Arrays.copyOf(b.buf, b.count);
+        } finally {
+            if (b.buf.length > KEEP) { // after a record larger than a megabyte, no buffer of its size stays behind
+                b.buf = new byte[INITIAL];
+            }
+            b.count = 0;
+        }
     }
 
     @Override
@@ -44,17 +57,5 @@ final class Buffer extends OutputStream {
         }
         System.arraycopy(b, off, buf, count, len);
         count += len;
-    }
-
-    byte[] bytes() {
-        return Arrays.copyOf(buf, count);
-    }
-
-    /** After a record larger than a megabyte, no buffer of its size stays behind. */
-    void release() {
-        if (buf.length > KEEP) {
-            buf = new byte[INITIAL];
-        }
-        count = 0;
     }
 }

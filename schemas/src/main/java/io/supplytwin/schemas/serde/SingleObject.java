@@ -7,11 +7,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
-import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DatumWriter;
-import org.apache.avro.io.EncoderFactory;
-import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecordBase;
 
 /**
@@ -21,9 +19,9 @@ import org.apache.avro.specific.SpecificRecordBase;
  */
 public final class SingleObject {
 
-    /** The hand writer of a schema and the header naming it; writer null where the schema has none. */
-    private record Hand(DatumWriter<Object> writer, byte[] header, BinaryMessageEncoder<Object> avro) {
-        static Hand of(Schema schema, Class<?> type) {
+    /** A schema's writer (the hand writer, else Avro's) and the header naming the schema. */
+    private record Encoding(DatumWriter<Object> writer, byte[] header) {
+        static Encoding of(Schema schema, Class<?> type) {
             long fingerprint = SchemaNormalization.parsingFingerprint64(schema);
             byte[] header = new byte[10];
             header[0] = (byte) 0xC3;
@@ -31,13 +29,13 @@ public final class SingleObject {
             for (int i = 0; i < 8; i++) {
                 header[2 + i] = (byte) (fingerprint >>> (8 * i));
             }
-            return new Hand(HandWriters.forSchema(schema), header,
-                    new BinaryMessageEncoder<>(SpecificData.getForClass(type), schema));
+            DatumWriter<Object> hand = HandWriters.forSchema(schema);
+            return new Encoding(hand != null ? hand : new SpecificDatumWriter<>(schema, SpecificData.getForClass(type)),
+                    header);
         }
     }
 
-    private static final Map<Schema, Hand> HAND = new ConcurrentHashMap<>();
-    private static final ThreadLocal<Buffer> BUFFER = ThreadLocal.withInitial(Buffer::new);
+    private static final Map<Schema, Encoding> ENCODINGS = new ConcurrentHashMap<>();
 
     private SingleObject() {
     }
@@ -45,22 +43,9 @@ public final class SingleObject {
     /** The record's single-object encoding, equal byte for byte to {@code record.toByteBuffer()}. */
     public static ByteBuffer encode(SpecificRecordBase record) {
         Schema schema = record.getSchema();
-        Hand hand = HAND.computeIfAbsent(schema, s -> Hand.of(s, record.getClass()));
+        Encoding encoding = ENCODINGS.computeIfAbsent(schema, s -> Encoding.of(s, record.getClass()));
         try {
-            if (hand.writer() == null) {
-                return hand.avro().encode(record);
-            }
-            Buffer buffer = BUFFER.get();
-            buffer.start();
-            buffer.write(hand.header(), 0, hand.header().length);
-            BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(buffer, buffer.encoder);
-            buffer.encoder = encoder;
-            try {
-                hand.writer().write(record, encoder);
-                return ByteBuffer.wrap(buffer.bytes());
-            } finally {
-                buffer.release();
-            }
+            return ByteBuffer.wrap(Buffer.encode(encoding.header(), encoding.writer(), record));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot encode " + schema.getFullName(), e);
         }

@@ -1,5 +1,6 @@
 package io.supplytwin.app.simulate;
 
+import io.supplytwin.platform.TempDirs;
 import io.supplytwin.sim.scenario.Scenario;
 import io.supplytwin.sim.scenario.ScenarioParameters;
 import io.supplytwin.sim.scenario.ScenarioReport;
@@ -113,7 +114,7 @@ public final class SimulateCommand implements Callable<Integer> {
                     try (PipelineFinancing live = PipelineFinancing.start(dir, days, enterpriseEvery, equipmentEvery)) {
                         results.add(runner.run(mode, live, f -> bar(stdout, label, f)));
                     } finally {
-                        deleteQuietly(dir);
+                        TempDirs.deleteQuietly(dir);
                     }
                 } else {
                     results.add(runner.run(mode, f -> bar(stdout, label, f)));
@@ -142,13 +143,5 @@ public final class SimulateCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "\r%-18s [%s%s] %3.0f%% day %d/%d", label, "#".repeat(done), ".".repeat(width - done),
                 100 * fraction, Math.round(fraction * days), days);
         out.flush();
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (var walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a temp directory left behind is harmless
-        }
     }
 }

@@ -8,6 +8,7 @@ import io.supplytwin.ingest.IngestConfig;
 import io.supplytwin.ingest.IngestService;
 import io.supplytwin.ingest.clean.RejectReason;
 import io.supplytwin.platform.EmbeddedPlatform;
+import io.supplytwin.platform.TempDirs;
 import io.supplytwin.platform.config.PlatformConfig;
 import io.supplytwin.platform.metrics.PlatformMetrics;
 import io.supplytwin.platform.mqtt.MqttCallbackAdapter;
@@ -155,7 +156,7 @@ public final class IngestBenchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  at half load (%d/s offered): %s%n", half, halfLoad);
             out.flush();
         } finally {
-            deleteQuietly(dir);
+            TempDirs.deleteQuietly(dir);
         }
         return 0;
     }
@@ -336,13 +337,5 @@ public final class IngestBenchCommand implements Callable<Integer> {
     private void progress(String format, Object... args) {
         out.printf(Locale.ROOT, "[bench] " + format + "%n", args);
         out.flush();
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (Exception ignored) {
-            // temp dir
-        }
     }
 }

@@ -11,6 +11,7 @@ import io.supplytwin.ingest.IngestService;
 import io.supplytwin.ingest.payload.TelemetryPayloads;
 import io.supplytwin.platform.EmbeddedPlatform;
 import io.supplytwin.platform.PortCheck;
+import io.supplytwin.platform.TempDirs;
 import io.supplytwin.platform.kafka.EmbeddedKafkaBroker;
 import io.supplytwin.platform.kafka.TopicProvisioner;
 import io.supplytwin.platform.testkit.PlatformExtension;
@@ -76,7 +77,7 @@ class KafkaOutageIT {
             }
         } finally {
             kafka.close();
-            SharedDirs.delete(dir);
+            TempDirs.deleteQuietly(dir);
         }
     }
 }

@@ -10,6 +10,7 @@ import io.supplytwin.ingest.IngestService;
 import io.supplytwin.ingest.payload.TelemetryPayloads;
 import io.supplytwin.platform.EmbeddedPlatform;
 import io.supplytwin.platform.PortCheck;
+import io.supplytwin.platform.TempDirs;
 import io.supplytwin.platform.mqtt.EmbeddedMqttBroker;
 import io.supplytwin.platform.mqtt.TlsNoDelaySocketFactory;
 import io.supplytwin.platform.testkit.PlatformExtension;
@@ -75,7 +76,7 @@ class MqttSecurityIT {
         if (broker != null) {
             broker.close();
         }
-        SharedDirs.delete(dir);
+        TempDirs.deleteQuietly(dir);
     }
 
     @Test

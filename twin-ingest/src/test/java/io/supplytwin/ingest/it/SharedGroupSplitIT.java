@@ -11,6 +11,7 @@ import io.supplytwin.ingest.IngestService;
 import io.supplytwin.ingest.payload.TelemetryPayloads;
 import io.supplytwin.platform.EmbeddedPlatform;
 import io.supplytwin.platform.PortCheck;
+import io.supplytwin.platform.TempDirs;
 import io.supplytwin.platform.testkit.PlatformExtension;
 import io.supplytwin.schemas.avro.TelemetryReading;
 import java.io.IOException;
@@ -71,7 +72,7 @@ class SharedGroupSplitIT {
             mosquitto.waitFor(10, TimeUnit.SECONDS);
         }
         if (dir != null) {
-            SharedDirs.delete(dir);
+            TempDirs.deleteQuietly(dir);
         }
     }
 

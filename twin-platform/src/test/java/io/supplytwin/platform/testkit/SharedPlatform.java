@@ -1,11 +1,9 @@
 package io.supplytwin.platform.testkit;
 
 import io.supplytwin.platform.EmbeddedPlatform;
-import java.io.IOException;
+import io.supplytwin.platform.TempDirs;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * One real embedded platform (Kafka, schema registry, MQTT, topics) per test JVM, on free ports and a temporary
@@ -26,7 +24,7 @@ public final class SharedPlatform {
                 EmbeddedPlatform started = EmbeddedPlatform.onFreePorts(dir, java.util.Map.of()).start();
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     started.close();
-                    deleteQuietly(dir);
+                    TempDirs.deleteQuietly(dir);
                 }, "shared-platform-stop"));
                 platform = started;
             } catch (Exception e) {
@@ -34,13 +32,5 @@ public final class SharedPlatform {
             }
         }
         return platform;
-    }
-
-    static void deleteQuietly(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a temp dir left behind is harmless
-        }
     }
 }

@@ -3,6 +3,7 @@ package io.supplytwin.streams.bench;
 import com.sun.management.OperatingSystemMXBean;
 import io.supplytwin.core.network.ReferenceNetwork;
 import io.supplytwin.platform.EmbeddedPlatform;
+import io.supplytwin.platform.TempDirs;
 import io.supplytwin.platform.config.ConfigException;
 import io.supplytwin.platform.config.Setting;
 import io.supplytwin.platform.metrics.PlatformMetrics;
@@ -18,9 +19,6 @@ import io.supplytwin.streams.metrics.TwinStreamsMetrics;
 import io.supplytwin.streams.TwinStreamsService;
 import io.supplytwin.streams.topology.StreamsTopics;
 import io.supplytwin.streams.topology.TwinTopology;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.Comparator;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -29,9 +27,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.StringJoiner;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
@@ -151,12 +152,12 @@ public final class StreamsBenchCommand implements Callable<Integer> {
         Path dir = Files.createTempDirectory("twin-bench-streams-");
         workDir = dir;
         // the broker's log, the stores and the models take gigabytes per run: gone when the run ends, also on Ctrl-C
-        Thread cleanup = new Thread(() -> deleteTree(dir), "twin-bench-cleanup");
+        Thread cleanup = new Thread(() -> TempDirs.deleteQuietly(dir), "twin-bench-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
         try {
             return measureAll(dir);
         } finally {
-            deleteTree(dir);
+            TempDirs.deleteQuietly(dir);
             try {
                 Runtime.getRuntime().removeShutdownHook(cleanup);
             } catch (IllegalStateException e) {
@@ -262,24 +263,6 @@ public final class StreamsBenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Deletes a directory and everything under it; what cannot be deleted (a file still open) is left. */
-    static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    // left behind; the rest still goes
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            // a directory vanished while it was walked
-        }
-    }
-
     /**
      * @param cpuMs    process cpu time per reading (broker included: everything runs in this process)
      * @param jitShare the JIT compiler's share of the run's process cpu
@@ -357,9 +340,9 @@ public final class StreamsBenchCommand implements Callable<Integer> {
      * slower. A long-running instance pays this once; the benchmark measures what comes after.
      */
     private void warmUp(StreamsTopics input, int produced) throws Exception {
-        double jit = Double.NaN;
+        double jit = 1;
         int round = 0;
-        while (round < warmUps && !(jit < 0.05)) {
+        while (round < warmUps && jit >= 0.05) {
             round++;
             String tag = " warm-up " + round + " (not counted)";
             passThrough(input, produced, "pass-through" + tag);
@@ -433,7 +416,7 @@ public final class StreamsBenchCommand implements Callable<Integer> {
 
     /** Where the stream threads' wall time went: processing, polling, committing, punctuating. */
     private static String threadRatios(Map<org.apache.kafka.common.MetricName, ? extends org.apache.kafka.common.Metric> metrics) {
-        Map<String, List<Double>> ratios = new java.util.LinkedHashMap<>();
+        Map<String, List<Double>> ratios = new LinkedHashMap<>();
         for (String r : List.of("process-ratio", "poll-ratio", "commit-ratio", "punctuate-ratio")) {
             ratios.put(r, new ArrayList<>());
         }
@@ -443,7 +426,7 @@ public final class StreamsBenchCommand implements Callable<Integer> {
                 ratios.get(name.name()).add(n.doubleValue());
             }
         });
-        java.util.StringJoiner joiner = new java.util.StringJoiner(", ");
+        StringJoiner joiner = new StringJoiner(", ");
         ratios.forEach((r, values) -> joiner.add(String.format(Locale.ROOT, "%s %.0f%%", r.replace("-ratio", ""),
                 100 * values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN))));
         return joiner.toString();
@@ -452,7 +435,7 @@ public final class StreamsBenchCommand implements Callable<Integer> {
     /** Bytes the stream threads' producers sent per topic (batches as sent, compression included), per reading. */
     private static String producedBytes(Map<org.apache.kafka.common.MetricName, ? extends org.apache.kafka.common.Metric> metrics,
                                         long readings) {
-        Map<String, Double> bytes = new java.util.TreeMap<>();
+        Map<String, Double> bytes = new TreeMap<>();
         metrics.forEach((name, metric) -> {
             if (name.group().equals("producer-topic-metrics") && name.name().equals("byte-total")) {
                 String topic = name.tags().get("topic");
@@ -461,7 +444,7 @@ public final class StreamsBenchCommand implements Callable<Integer> {
             }
         });
         double total = bytes.values().stream().mapToDouble(Double::doubleValue).sum();
-        java.util.StringJoiner joiner = new java.util.StringJoiner(", ");
+        StringJoiner joiner = new StringJoiner(", ");
         bytes.forEach((topic, b) -> joiner.add(String.format(Locale.ROOT, "%s %.0f B", topic, b / Math.max(1, readings))));
         return String.format(Locale.ROOT, "%.0f B in all: %s", total / Math.max(1, readings), joiner);
     }
@@ -490,8 +473,9 @@ public final class StreamsBenchCommand implements Callable<Integer> {
         progress("%s: %,d readings in %.1f s = %,.0f readings/s, process cpu %.0f%% of %d cores, %.2f ms cpu per reading; load"
                         + " average %.2f", what, processed.getAsLong(), secs, rate, 100 * cpu / 1e3 / secs / os.getAvailableProcessors(),
                 os.getAvailableProcessors(), cpu / processed.getAsLong(), os.getSystemLoadAverage());
-        progress("%s: cpu per reading by thread group: %s", what, threadCpu.perReading(cpu, processed.getAsLong()));
-        return new Run(rate, cpu / processed.getAsLong(), threadCpu.jitCpuMs() / Math.max(1, cpu), processed.getAsLong(), 0);
+        ThreadCpu.Usage usage = threadCpu.since(cpu);
+        progress("%s: cpu per reading by thread group: %s", what, usage.perReading(processed.getAsLong()));
+        return new Run(rate, cpu / processed.getAsLong(), usage.jitMs() / Math.max(1, cpu), processed.getAsLong(), 0);
     }
 
     /**

@@ -65,19 +65,10 @@ final class ThreadCpu {
     }
 
     /**
-     * Cpu ms of the JIT compiler's threads since the snapshot; where per-thread accounting is not readable, the
-     * compiler's elapsed time (an upper bound while it runs on a single thread).
+     * Cpu ms by group since the snapshot, from one end snapshot, with the process total's remainder as "native/jvm"
+     * (split into RocksDB, GC and JIT threads where /proc is readable), plus the elapsed GC pause and compile times.
      */
-    double jitCpuMs() {
-        Map<String, Long> now = NativeThreads.ticks();
-        if (now.isEmpty()) {
-            return compileMs() - jitMs0;
-        }
-        return (now.getOrDefault("jit", 0L) - native0.getOrDefault("jit", 0L)) * NativeThreads.MS_PER_TICK;
-    }
-
-    /** Cpu ms per reading by group since the snapshot, with the process total's remainder as "native/jvm". */
-    String perReading(double processCpuMs, long readings) {
+    Usage since(double processCpuMs) {
         Map<String, Double> ms = new LinkedHashMap<>();
         for (String g : new String[] {"stream threads", "producer i/o", "broker", "other java"}) {
             ms.put(g, 0.0);
@@ -97,19 +88,36 @@ final class ThreadCpu {
         }
         double rest = Math.max(0, processCpuMs - javaMs);
         Map<String, Long> nativeNow = NativeThreads.ticks();
-        for (String g : NativeThreads.GROUPS) {
-            double d = (nativeNow.getOrDefault(g, 0L) - native0.getOrDefault(g, 0L)) * NativeThreads.MS_PER_TICK;
-            if (!nativeNow.isEmpty()) {
+        if (!nativeNow.isEmpty()) {
+            for (String g : NativeThreads.GROUPS) {
+                double d = (nativeNow.getOrDefault(g, 0L) - native0.getOrDefault(g, 0L)) * NativeThreads.MS_PER_TICK;
                 d = Math.min(Math.max(0, d), rest);
                 ms.put(g, d);
                 rest -= d;
             }
         }
         ms.put("native/jvm", rest);
-        StringJoiner joiner = new StringJoiner(", ");
-        ms.forEach((g, v) -> joiner.add(String.format(Locale.ROOT, "%s %.3f ms", g, v / Math.max(1, readings))));
-        return joiner + String.format(Locale.ROOT, " (of which, elapsed: gc pauses %.3f ms, jit %.3f ms)",
-                (gcMs() - gcMs0) / (double) Math.max(1, readings), (compileMs() - jitMs0) / (double) Math.max(1, readings));
+        return new Usage(ms, gcMs() - gcMs0, compileMs() - jitMs0);
+    }
+
+    /** What a run used: cpu ms by thread group, and the elapsed ms of GC pauses and of compilation. */
+    record Usage(Map<String, Double> ms, double gcPauseMs, double compileMs) {
+
+        /**
+         * Cpu ms of the JIT compiler's threads; where per-thread accounting is not readable, the compiler's elapsed
+         * time (an upper bound while it runs on a single thread).
+         */
+        double jitMs() {
+            return ms.getOrDefault("jit", compileMs);
+        }
+
+        String perReading(long readings) {
+            double n = Math.max(1, readings);
+            StringJoiner joiner = new StringJoiner(", ");
+            ms.forEach((g, v) -> joiner.add(String.format(Locale.ROOT, "%s %.3f ms", g, v / n)));
+            return joiner + String.format(Locale.ROOT, " (of which, elapsed: gc pauses %.3f ms, jit %.3f ms)",
+                    gcPauseMs / n, compileMs / n);
+        }
     }
 
     /**
