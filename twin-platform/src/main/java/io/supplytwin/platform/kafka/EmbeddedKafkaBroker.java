@@ -96,6 +96,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         p.put("auto.create.topics.enable", "false");
         // a laptop's disk is the budget: small segments, a week of retention unless a topic says otherwise
         p.put("log.segment.bytes", String.valueOf(64 * 1024 * 1024));
+        // Offset and time indexes sized for those segments: an entry per 4 KB of log fills 128 KB / 192 KB of a 64 MB
+        // segment, and the broker maps each index file whole. Kafka's 10 MB (sized for 1 GB segments) made every new
+        // partition and segment fault in up to 20 MB of zero pages where the kernel reads ahead far (8 MB on the
+        // benchmark machine): the broker's request threads spent half their kernel time zeroing them.
+        p.put("log.index.size.max.bytes", String.valueOf(1024 * 1024));
         p.put("log.retention.hours", "168");
         p.put("log.cleaner.dedupe.buffer.size", String.valueOf(16 * 1024 * 1024));
         p.put("num.network.threads", "2");

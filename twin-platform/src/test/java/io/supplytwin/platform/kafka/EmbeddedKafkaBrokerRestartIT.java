@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.supplytwin.platform.PortCheck;
 import io.supplytwin.platform.config.ConfigException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,6 +48,10 @@ class EmbeddedKafkaBrokerRestartIT {
                     producer.send(new ProducerRecord<>(topic, "k" + i, "v" + i)).get();
                 }
             }
+            // an active segment's indexes are preallocated to the configured maximum: 1 MB each, not Kafka's 10 MB
+            Path partition = dataDir.resolve(topic + "-0");
+            assertThat(Files.size(partition.resolve("00000000000000000000.index"))).isEqualTo(1024 * 1024);
+            assertThat(Files.size(partition.resolve("00000000000000000000.timeindex"))).isEqualTo(1024 * 1024 / 12 * 12);
         }
 
         try (EmbeddedKafkaBroker again = new EmbeddedKafkaBroker(dataDir, "127.0.0.1", port, controller)) {

@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,6 +39,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -102,6 +104,9 @@ public final class StreamsBenchCommand implements Callable<Integer> {
 
     @Option(names = "--linger", paramLabel = "DURATION", description = "streams.linger of every run (default ${DEFAULT-VALUE})")
     String linger = TwinStreamsConfig.LINGER.defaultValue().toMillis() + "ms";
+
+    @Option(names = "--batch-size", description = "streams.batch-size of every run, bytes (default ${DEFAULT-VALUE})")
+    int batchSize = TwinStreamsConfig.BATCH_SIZE.defaultValue();
 
     @Option(names = "--scoring-twins", description = "distinct twins in the scoring on/off input (default ${DEFAULT-VALUE})")
     int scoringTwins = 100;
@@ -359,7 +364,7 @@ public final class StreamsBenchCommand implements Callable<Integer> {
     private Map<String, String> settings(String guarantee, boolean scoring) {
         return Map.of("streams.processing-guarantee", guarantee, "streams.commit-interval", commitInterval,
                 "streams.scoring", Boolean.toString(scoring), "streams.threads", Integer.toString(threads),
-                "streams.compression", compression, "streams.linger", linger);
+                "streams.compression", compression, "streams.linger", linger, "streams.batch-size", Integer.toString(batchSize));
     }
 
     private TwinStreamsConfig config(String name, String guarantee, boolean scoring) throws Exception {
@@ -386,7 +391,8 @@ public final class StreamsBenchCommand implements Callable<Integer> {
     }
 
     private Run twin(StreamsTopics input, int total, String guarantee, boolean scoring, String what) throws Exception {
-        StreamsTopics own = StreamsTopics.prefixed("bench-twin-" + guarantee + "-" + System.nanoTime() + ".");
+        String prefix = "bench-twin-" + guarantee + "-" + System.nanoTime() + ".";
+        StreamsTopics own = StreamsTopics.prefixed(prefix);
         StreamsTopics topics = new StreamsTopics(input.telemetry(), own.telemetryDlq(), own.equipmentState(),
                 own.orderState(), own.enterpriseState(), own.health(), own.forecast(), own.credit(), own.alerts(),
                 own.creditHistory());
@@ -394,7 +400,18 @@ public final class StreamsBenchCommand implements Callable<Integer> {
             topics.ensure(admin, (short) 1);
         }
         PlatformMetrics metrics = new PlatformMetrics("bench");
-        try (TwinStreamsService service = new TwinStreamsService(config("twin", guarantee, scoring), platform.bootstrapServers(),
+        TwinStreamsConfig config = config("twin", guarantee, scoring);
+        try {
+            return twin(config, topics, metrics, total, what);
+        } finally {
+            // every twin run writes ~80 partitions of its own; left behind, they made each later run's broker costlier
+            dropTopics(prefix, config.applicationId() + "-");
+        }
+    }
+
+    private Run twin(TwinStreamsConfig config, StreamsTopics topics, PlatformMetrics metrics, int total, String what)
+            throws Exception {
+        try (TwinStreamsService service = new TwinStreamsService(config, platform.bootstrapServers(),
                 platform.registryUrl(), null, metrics, topics, ReferenceNetwork.create())) {
             service.start();
             Run run = measure(what, service.metrics()::readingsIn, total);
@@ -411,6 +428,17 @@ public final class StreamsBenchCommand implements Callable<Integer> {
             long skipped = (long) metrics.registry().find("supplytwin.scoring.skipped").counters().stream()
                     .mapToDouble(c -> c.count()).sum();
             return new Run(run.rate, run.cpuMs, run.jitShare, m.readingsIn(), m.statesOut(), forecasts, scored, skipped);
+        }
+    }
+
+    /** Deletes the topics whose names start with one of {@code prefixes}, and waits until the broker has. */
+    private void dropTopics(String... prefixes) throws Exception {
+        try (Admin admin = admin()) {
+            List<String> names = admin.listTopics().names().get().stream()
+                    .filter(t -> Arrays.stream(prefixes).anyMatch(t::startsWith)).toList();
+            if (!names.isEmpty()) {
+                admin.deleteTopics(names).all().get();
+            }
         }
     }
 
@@ -446,7 +474,48 @@ public final class StreamsBenchCommand implements Callable<Integer> {
         double total = bytes.values().stream().mapToDouble(Double::doubleValue).sum();
         StringJoiner joiner = new StringJoiner(", ");
         bytes.forEach((topic, b) -> joiner.add(String.format(Locale.ROOT, "%s %.0f B", topic, b / Math.max(1, readings))));
-        return String.format(Locale.ROOT, "%.0f B in all: %s", total / Math.max(1, readings), joiner);
+        return String.format(Locale.ROOT, "%.0f B in all: %s; %s", total / Math.max(1, readings), joiner,
+                batches(metrics, readings));
+    }
+
+    /**
+     * Produce requests and record batches per 1,000 readings: each batch costs the producer a new compression stream
+     * and the broker one append to its partition, whatever its size. Batches are estimated per producer as its bytes
+     * over its mean batch size.
+     */
+    private static String batches(Map<org.apache.kafka.common.MetricName, ? extends org.apache.kafka.common.Metric> metrics,
+                                  long readings) {
+        Map<String, Double> bytes = new HashMap<>();
+        Map<String, Double> batchSize = new HashMap<>();
+        double requests = 0;
+        double fetches = 0;
+        for (var e : metrics.entrySet()) {
+            MetricName name = e.getKey();
+            if (!(e.getValue().metricValue() instanceof Number number)) {
+                continue;
+            }
+            double value = number.doubleValue();
+            String client = name.tags().get("client-id");
+            if (name.group().equals("producer-topic-metrics") && name.name().equals("byte-total")) {
+                bytes.merge(client, value, Double::sum);
+            } else if (name.group().equals("producer-metrics") && name.name().equals("batch-size-avg") && value > 0) {
+                batchSize.put(client, value);
+            } else if (name.group().equals("producer-metrics") && name.name().equals("request-total")) {
+                requests += value;
+            } else if (name.group().equals("consumer-fetch-manager-metrics") && name.name().equals("fetch-total")) {
+                fetches += value;
+            }
+        }
+        double batches = 0;
+        for (var e : bytes.entrySet()) {
+            Double size = batchSize.get(e.getKey());
+            if (size != null) {
+                batches += e.getValue() / size;
+            }
+        }
+        double per = 1000.0 / Math.max(1, readings);
+        return String.format(Locale.ROOT, "%.1f producer requests, ~%.0f batches, %.1f fetches per 1,000 readings",
+                requests * per, batches * per, fetches * per);
     }
 
     /** Rate from the first processed record to the last, with a progress line every second. */

@@ -64,12 +64,18 @@ final class ThreadCpu {
         return "other java";
     }
 
+    /** A broker thread's kind: its name without the pool index ("data-plane-kafka-request-handler-3" → "…-handler"). */
+    static String brokerPart(String thread) {
+        return thread.replaceFirst("-\\d+$", "").replaceFirst("-\\d+-", "-");
+    }
+
     /**
      * Cpu ms by group since the snapshot, from one end snapshot, with the process total's remainder as "native/jvm"
      * (split into RocksDB, GC and JIT threads where /proc is readable), plus the elapsed GC pause and compile times.
      */
     Usage since(double processCpuMs) {
         Map<String, Double> ms = new LinkedHashMap<>();
+        Map<String, Double> broker = new HashMap<>();
         for (String g : new String[] {"stream threads", "producer i/o", "broker", "other java"}) {
             ms.put(g, 0.0);
         }
@@ -83,7 +89,11 @@ final class ThreadCpu {
                 continue;
             }
             double d = (now - start.getOrDefault(info.getThreadId(), 0L)) / 1e6;
-            ms.merge(group(info.getThreadName()), d, Double::sum);
+            String group = group(info.getThreadName());
+            ms.merge(group, d, Double::sum);
+            if (group.equals("broker")) {
+                broker.merge(brokerPart(info.getThreadName()), d, Double::sum);
+            }
             javaMs += d;
         }
         double rest = Math.max(0, processCpuMs - javaMs);
@@ -97,11 +107,11 @@ final class ThreadCpu {
             }
         }
         ms.put("native/jvm", rest);
-        return new Usage(ms, gcMs() - gcMs0, compileMs() - jitMs0);
+        return new Usage(ms, broker, gcMs() - gcMs0, compileMs() - jitMs0);
     }
 
     /** What a run used: cpu ms by thread group, and the elapsed ms of GC pauses and of compilation. */
-    record Usage(Map<String, Double> ms, double gcPauseMs, double compileMs) {
+    record Usage(Map<String, Double> ms, Map<String, Double> broker, double gcPauseMs, double compileMs) {
 
         /**
          * Cpu ms of the JIT compiler's threads; where per-thread accounting is not readable, the compiler's elapsed
@@ -115,8 +125,11 @@ final class ThreadCpu {
             double n = Math.max(1, readings);
             StringJoiner joiner = new StringJoiner(", ");
             ms.forEach((g, v) -> joiner.add(String.format(Locale.ROOT, "%s %.3f ms", g, v / n)));
-            return joiner + String.format(Locale.ROOT, " (of which, elapsed: gc pauses %.3f ms, jit %.3f ms)",
-                    gcPauseMs / n, compileMs / n);
+            StringJoiner parts = new StringJoiner(", ");
+            broker.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(4)
+                    .forEach(e -> parts.add(String.format(Locale.ROOT, "%s %.3f", e.getKey(), e.getValue() / n)));
+            return joiner + String.format(Locale.ROOT, " (of which, elapsed: gc pauses %.3f ms, jit %.3f ms; broker's busiest: %s)",
+                    gcPauseMs / n, compileMs / n, parts);
         }
     }
 

@@ -22,6 +22,15 @@ class ThreadCpuTest {
     }
 
     @Test
+    void brokerThreadsOfOnePoolAreCountedTogether() {
+        assertThat(ThreadCpu.brokerPart("data-plane-kafka-request-handler-3")).isEqualTo("data-plane-kafka-request-handler");
+        assertThat(ThreadCpu.brokerPart("data-plane-kafka-network-thread-1-PLAINTEXT-PLAINTEXT-0"))
+                .isEqualTo("data-plane-kafka-network-thread-PLAINTEXT-PLAINTEXT");
+        assertThat(ThreadCpu.brokerPart("kafka-scheduler-7")).isEqualTo("kafka-scheduler");
+        assertThat(ThreadCpu.brokerPart("group-coordinator-event-processor-0")).isEqualTo("group-coordinator-event-processor");
+    }
+
+    @Test
     void nativeThreadsAreGroupedByTheirKernelNames() {
         assertThat(ThreadCpu.NativeThreads.group("rocksdb:low")).isEqualTo("rocksdb");
         assertThat(ThreadCpu.NativeThreads.group("G1 Conc#0")).isEqualTo("gc");

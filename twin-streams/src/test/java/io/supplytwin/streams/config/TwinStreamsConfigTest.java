@@ -39,6 +39,17 @@ class TwinStreamsConfigTest {
     }
 
     @Test
+    void producerMemoryAndRequestSizeFollowTheBatchSize() {
+        Properties small = TwinStreamsConfig.defaults().streamsProperties("localhost:9092", "");
+        assertThat(small.get(StreamsConfig.producerPrefix(ProducerConfig.BUFFER_MEMORY_CONFIG))).isEqualTo(32L << 20);
+        assertThat(small.get(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG))).isEqualTo(1 << 20);
+        Properties big = TwinStreamsConfig.with(Map.of("streams.batch-size", "2097152"))
+                .streamsProperties("localhost:9092", "");
+        assertThat(big.get(StreamsConfig.producerPrefix(ProducerConfig.BUFFER_MEMORY_CONFIG))).isEqualTo(128L << 20);
+        assertThat(big.get(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG))).isEqualTo(8 << 20);
+    }
+
+    @Test
     void badValuesAreRefusedWithTheKeyAndTheValue() {
         assertThatThrownBy(() -> TwinStreamsConfig.with(Map.of("streams.linger", "PT-1S")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("streams.linger must be 0 or more");
