@@ -65,7 +65,7 @@ public record TwinStreamsConfig(
             "exactly_once_v2 or at_least_once");
     public static final Setting<Integer> STANDBY_REPLICAS = Setting.integer("streams.standby-replicas", 0,
             "warm copies of each state store kept on other instances for fast fail-over");
-    public static final Setting<Integer> THREADS = Setting.integer("streams.threads", 2, "stream threads per instance");
+    public static final Setting<Integer> THREADS = Setting.integer("streams.threads", 1, "stream threads per instance");
     // 500 ms by the latency budget (docs/streams.md, Guarantees): with exactly_once_v2 each commit ends a transaction
     // over ~50 partitions, and a health record waits for two commits (entity twin, then enterprise), so 100 ms spends
     // the stream thread on commits while 1 s alone would use the whole 2 s budget

@@ -94,6 +94,15 @@ public final class TwinStreamsService implements Service {
 
     @Override
     public synchronized void start() throws Exception {
+        start(false);
+    }
+
+    /**
+     * Starts, and with {@code paused} joins the group and takes its tasks without processing until
+     * {@code streams().resume()} (the benchmark measures from a settled assignment). Paused, it returns without waiting
+     * for RUNNING: paused tasks do not finish initialising, so the instance reaches RUNNING only after the resume.
+     */
+    public synchronized void start(boolean paused) throws Exception {
         SchemaRegistryClient registry = new RestSchemaRegistryClient(registryUrl);
         InStreamScoring scoring = null;
         if (config.scoring()) {
@@ -125,7 +134,14 @@ public final class TwinStreamsService implements Service {
         }
         streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(platformMetrics.registry());
+        if (paused) {
+            streams.pause();
+        }
         streams.start();
+        if (paused) {
+            LOG.info("streams started paused application={}", config.applicationId());
+            return;
+        }
         if (!running.await(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
             close();
             throw new TimeoutException("Kafka Streams did not reach RUNNING within " + START_TIMEOUT);

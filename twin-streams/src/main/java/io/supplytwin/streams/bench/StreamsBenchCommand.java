@@ -39,6 +39,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -379,7 +381,9 @@ public final class StreamsBenchCommand implements Callable<Integer> {
         TwinStreamsConfig config = config("passthrough", StreamsConfig.EXACTLY_ONCE_V2, false);
         try (KafkaStreams streams = new KafkaStreams(TwinTopology.passThrough(registry, input.telemetry(), output.telemetry(),
                 processed), config.streamsProperties(platform.bootstrapServers(), ""))) {
+            streams.pause();
             streams.start();
+            settle(streams, config.applicationId(), what);
             Run run = measure(what, processed::sum, total);
             progress("%s: bytes produced per reading by topic: %s", what, producedBytes(streams.metrics(), run.in));
             return run;
@@ -413,7 +417,8 @@ public final class StreamsBenchCommand implements Callable<Integer> {
             throws Exception {
         try (TwinStreamsService service = new TwinStreamsService(config, platform.bootstrapServers(),
                 platform.registryUrl(), null, metrics, topics, ReferenceNetwork.create())) {
-            service.start();
+            service.start(true);
+            settle(service.streams(), config.applicationId(), what);
             Run run = measure(what, service.metrics()::readingsIn, total);
             progress("%s: bytes produced per reading by topic: %s", what, producedBytes(service.streams().metrics(), run.in));
             progress("%s: stream thread time (Kafka Streams' ratios over its last metric windows): %s", what,
@@ -429,6 +434,39 @@ public final class StreamsBenchCommand implements Callable<Integer> {
                     .mapToDouble(c -> c.count()).sum();
             return new Run(run.rate, run.cpuMs, run.jitShare, m.readingsIn(), m.statesOut(), forecasts, scored, skipped);
         }
+    }
+
+    /**
+     * Waits, processing paused, until the application's consumer group is stable with every stream thread a member
+     * holding partitions, unchanged for 2 s, then resumes. Threads that join one after the other rebalance more than
+     * once, and tasks moved after processing had begun cost the moved work again: with 2 threads, single rounds had
+     * differed by 2x in cpu per reading. A long-running instance pays that once; the rates are of what comes after.
+     */
+    private void settle(KafkaStreams streams, String applicationId, String what) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        String assignment = "";
+        long stableSince = System.nanoTime();
+        boolean settled = false;
+        try (Admin admin = admin()) {
+            while (!settled && System.nanoTime() < deadline) {
+                ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(applicationId)).all().get()
+                        .get(applicationId);
+                boolean complete = group.groupState() == GroupState.STABLE && group.members().size() == threads
+                        && group.members().stream().noneMatch(m -> m.assignment().topicPartitions().isEmpty());
+                String now = group.members().stream().map(m -> m.consumerId() + m.assignment().topicPartitions()).sorted()
+                        .toList().toString();
+                if (!now.equals(assignment)) {
+                    assignment = now;
+                    stableSince = System.nanoTime();
+                }
+                settled = complete && System.nanoTime() - stableSince >= Duration.ofSeconds(2).toNanos();
+                Thread.sleep(100);
+            }
+        }
+        if (!settled) {
+            progress("%s: the consumer group did not settle within 60 s; measuring anyway", what);
+        }
+        streams.resume();
     }
 
     /** Deletes the topics whose names start with one of {@code prefixes}, and waits until the broker has. */
