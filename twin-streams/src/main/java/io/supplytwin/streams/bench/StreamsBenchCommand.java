@@ -27,8 +27,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,16 +39,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.apache.kafka.common.GroupState;
-import org.apache.kafka.common.MetricName;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.GroupState;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import picocli.CommandLine.Command;
@@ -481,7 +482,7 @@ public final class StreamsBenchCommand implements Callable<Integer> {
     }
 
     /** Where the stream threads' wall time went: processing, polling, committing, punctuating. */
-    private static String threadRatios(Map<org.apache.kafka.common.MetricName, ? extends org.apache.kafka.common.Metric> metrics) {
+    private static String threadRatios(Map<MetricName, ? extends Metric> metrics) {
         Map<String, List<Double>> ratios = new LinkedHashMap<>();
         for (String r : List.of("process-ratio", "poll-ratio", "commit-ratio", "punctuate-ratio")) {
             ratios.put(r, new ArrayList<>());
@@ -499,7 +500,7 @@ public final class StreamsBenchCommand implements Callable<Integer> {
     }
 
     /** Bytes the stream threads' producers sent per topic (batches as sent, compression included), per reading. */
-    private static String producedBytes(Map<org.apache.kafka.common.MetricName, ? extends org.apache.kafka.common.Metric> metrics,
+    private static String producedBytes(Map<MetricName, ? extends Metric> metrics,
                                         long readings) {
         Map<String, Double> bytes = new TreeMap<>();
         metrics.forEach((name, metric) -> {
@@ -521,7 +522,7 @@ public final class StreamsBenchCommand implements Callable<Integer> {
      * and the broker one append to its partition, whatever its size. Batches are estimated per producer as its bytes
      * over its mean batch size.
      */
-    private static String batches(Map<org.apache.kafka.common.MetricName, ? extends org.apache.kafka.common.Metric> metrics,
+    private static String batches(Map<MetricName, ? extends Metric> metrics,
                                   long readings) {
         Map<String, Double> bytes = new HashMap<>();
         Map<String, Double> batchSize = new HashMap<>();
