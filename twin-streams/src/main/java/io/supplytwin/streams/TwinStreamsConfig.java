@@ -220,7 +220,8 @@ public record TwinStreamsConfig(
         p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), (int) linger.toMillis());
         p.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), batchSize);
         // A new batch takes batch-size bytes of the producer's buffer for each of the ~60 partitions a twin instance
-        // writes, and a request must hold a full batch: both grow with the batch size (Kafka's defaults up to 512 KB).
+        // writes, and a request must hold a full batch: both grow with the batch size (Kafka's defaults up to 512 KB
+        // and 256 KB of batch respectively).
         p.put(StreamsConfig.producerPrefix(ProducerConfig.BUFFER_MEMORY_CONFIG), Math.max(32L << 20, 64L * batchSize));
         p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), Math.max(1 << 20, 4 * batchSize));
         p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), compression);

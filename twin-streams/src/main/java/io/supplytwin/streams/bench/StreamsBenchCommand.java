@@ -439,9 +439,9 @@ public final class StreamsBenchCommand implements Callable<Integer> {
 
     /**
      * Waits, processing paused, until the application's consumer group is stable with every stream thread a member
-     * holding partitions, unchanged for 2 s, then resumes. Threads that join one after the other rebalance more than
-     * once, and tasks moved after processing had begun cost the moved work again: with 2 threads, single rounds had
-     * differed by 2x in cpu per reading. A long-running instance pays that once; the rates are of what comes after.
+     * holding partitions, unchanged for 2 s, then resumes. Without it, threads joined one after the other and the
+     * first held every task for much of a run: with 2 threads, single rounds differed by 2x in cpu per reading. A
+     * long-running instance is past that; the rates are of what comes after.
      */
     private void settle(KafkaStreams streams, String applicationId, String what) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -499,32 +499,15 @@ public final class StreamsBenchCommand implements Callable<Integer> {
         return joiner.toString();
     }
 
-    /** Bytes the stream threads' producers sent per topic (batches as sent, compression included), per reading. */
-    private static String producedBytes(Map<MetricName, ? extends Metric> metrics,
-                                        long readings) {
-        Map<String, Double> bytes = new TreeMap<>();
-        metrics.forEach((name, metric) -> {
-            if (name.group().equals("producer-topic-metrics") && name.name().equals("byte-total")) {
-                String topic = name.tags().get("topic");
-                topic = topic.replaceFirst("^bench-twin-[^.]+\\.", "").replaceFirst("^bench-twin-\\d+-", "");
-                bytes.merge(topic, ((Number) metric.metricValue()).doubleValue(), Double::sum);
-            }
-        });
-        double total = bytes.values().stream().mapToDouble(Double::doubleValue).sum();
-        StringJoiner joiner = new StringJoiner(", ");
-        bytes.forEach((topic, b) -> joiner.add(String.format(Locale.ROOT, "%s %.0f B", topic, b / Math.max(1, readings))));
-        return String.format(Locale.ROOT, "%.0f B in all: %s; %s", total / Math.max(1, readings), joiner,
-                batches(metrics, readings));
-    }
-
     /**
-     * Produce requests and record batches per 1,000 readings: each batch costs the producer a new compression stream
-     * and the broker one append to its partition, whatever its size. Batches are estimated per producer as its bytes
-     * over its mean batch size.
+     * Bytes the stream threads' producers sent per topic (batches as sent, compression included), per reading; then
+     * produce requests, record batches and fetches per 1,000 readings, all from one pass over the metrics. Each batch
+     * costs the producer a new compression stream and the broker one append to its partition, whatever its size;
+     * batches are estimated per producer as its bytes over its mean batch size.
      */
-    private static String batches(Map<MetricName, ? extends Metric> metrics,
-                                  long readings) {
-        Map<String, Double> bytes = new HashMap<>();
+    private static String producedBytes(Map<MetricName, ? extends Metric> metrics, long readings) {
+        Map<String, Double> byTopic = new TreeMap<>();
+        Map<String, Double> byClient = new HashMap<>();
         Map<String, Double> batchSize = new HashMap<>();
         double requests = 0;
         double fetches = 0;
@@ -536,7 +519,10 @@ public final class StreamsBenchCommand implements Callable<Integer> {
             double value = number.doubleValue();
             String client = name.tags().get("client-id");
             if (name.group().equals("producer-topic-metrics") && name.name().equals("byte-total")) {
-                bytes.merge(client, value, Double::sum);
+                String topic = name.tags().get("topic");
+                topic = topic.replaceFirst("^bench-twin-[^.]+\\.", "").replaceFirst("^bench-twin-\\d+-", "");
+                byTopic.merge(topic, value, Double::sum);
+                byClient.merge(client, value, Double::sum);
             } else if (name.group().equals("producer-metrics") && name.name().equals("batch-size-avg") && value > 0) {
                 batchSize.put(client, value);
             } else if (name.group().equals("producer-metrics") && name.name().equals("request-total")) {
@@ -546,15 +532,18 @@ public final class StreamsBenchCommand implements Callable<Integer> {
             }
         }
         double batches = 0;
-        for (var e : bytes.entrySet()) {
+        for (var e : byClient.entrySet()) {
             Double size = batchSize.get(e.getKey());
             if (size != null) {
                 batches += e.getValue() / size;
             }
         }
-        double per = 1000.0 / Math.max(1, readings);
-        return String.format(Locale.ROOT, "%.1f producer requests, ~%.0f batches, %.1f fetches per 1,000 readings",
-                requests * per, batches * per, fetches * per);
+        double n = Math.max(1, readings);
+        double total = byTopic.values().stream().mapToDouble(Double::doubleValue).sum();
+        StringJoiner joiner = new StringJoiner(", ");
+        byTopic.forEach((topic, b) -> joiner.add(String.format(Locale.ROOT, "%s %.0f B", topic, b / n)));
+        return String.format(Locale.ROOT, "%.0f B in all: %s; %.1f producer requests, ~%.0f batches, %.1f fetches per"
+                + " 1,000 readings", total / n, joiner, requests * 1000 / n, batches * 1000 / n, fetches * 1000 / n);
     }
 
     /** Rate from the first processed record to the last, with a progress line every second. */
