@@ -12,6 +12,7 @@ import io.supplytwin.platform.metrics.PlatformMetrics;
 import io.supplytwin.platform.service.Service;
 import io.supplytwin.schemas.registry.client.RestSchemaRegistryClient;
 import io.supplytwin.schemas.registry.client.SchemaRegistryClient;
+import io.supplytwin.schemas.topic.Topic;
 import io.supplytwin.streams.forecast.InStreamScoring;
 import io.supplytwin.streams.metrics.TwinStreamsMetrics;
 import io.supplytwin.streams.query.InteractiveQueries;
@@ -104,6 +105,11 @@ public final class TwinStreamsService implements Service {
      */
     public synchronized void start(boolean paused) throws Exception {
         SchemaRegistryClient registry = new RestSchemaRegistryClient(registryUrl);
+        // the serializers would register these on their first records: an HTTP call each, inside the stream thread,
+        // and a registry that refuses one would stop the stream mid-way instead of here
+        for (Topic<String, ?> output : topics.outputs(config.scoring())) {
+            output.registerValueSchema(registry);
+        }
         InStreamScoring scoring = null;
         if (config.scoring()) {
             ModelStore.ensureModels(config.modelsDir());

@@ -3,10 +3,13 @@ package io.supplytwin.schemas.topic;
 import io.supplytwin.schemas.registry.client.SchemaRegistryClient;
 import io.supplytwin.schemas.serde.AvroSerdeConfig;
 import io.supplytwin.schemas.serde.AvroSerdes;
+import io.supplytwin.schemas.serde.TopicNameStrategy;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
@@ -96,6 +99,22 @@ public final class Topic<K, V> {
 
     public Serde<V> valueSerde(SchemaRegistryClient registry, AvroSerdeConfig config) {
         return valueSerdeFactory.create(registry, false, config);
+    }
+
+    /**
+     * Registers the value schema under the subject its serializer writes to ({@code <name>-value}), as that serializer
+     * would on its first record, and returns the schema id. A writer that does this before its first record fails at
+     * start on an incompatible or unreachable registry, not mid-stream, and its first records wait for no HTTP call
+     * (the client caches the id).
+     */
+    public int registerValueSchema(SchemaRegistryClient registry) {
+        Schema schema = SpecificData.get().getSchema(valueType);
+        try {
+            return registry.register(TopicNameStrategy.subject(name, false), schema);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Cannot register the schema of " + schema.getFullName() + " for topic " + name
+                    + ": " + e.getMessage(), e);
+        }
     }
 
     /** All topic configs: the cleanup policy and the extra ones. */

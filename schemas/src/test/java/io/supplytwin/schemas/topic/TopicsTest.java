@@ -1,13 +1,20 @@
 package io.supplytwin.schemas.topic;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.supplytwin.schemas.avro.HealthIndex;
+import io.supplytwin.schemas.avro.Samples;
 import io.supplytwin.schemas.avro.TelemetryReading;
 import io.supplytwin.schemas.avro.TwinState;
+import io.supplytwin.schemas.registry.server.LocalSchemaRegistry;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaBuilder;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.Test;
 
@@ -58,5 +65,31 @@ class TopicsTest {
     void topicsAreFoundByName() {
         assertThat(Topics.byName(Topics.ALERTS.name())).contains(Topics.ALERTS);
         assertThat(Topics.byName("no.such.topic")).isEmpty();
+    }
+
+    @Test
+    void registeringAValueSchemaAheadGivesTheIdItsSerializerWrites() {
+        LocalSchemaRegistry registry = LocalSchemaRegistry.inMemory();
+        int id = Topics.HEALTH.registerValueSchema(registry);
+
+        assertThat(registry.subjects()).containsExactly(Topics.HEALTH.name() + "-value");
+        byte[] bytes = Topics.HEALTH.valueSerde(registry).serializer().serialize(Topics.HEALTH.name(),
+                Samples.of(HealthIndex.class));
+        assertThat(ByteBuffer.wrap(bytes, 1, 4).getInt()).isEqualTo(id);
+        assertThat(registry.versions(Topics.HEALTH.name() + "-value")).hasSize(1);
+    }
+
+    @Test
+    void aRefusedSchemaNamesTheTopicAndTheRegistrysReason() {
+        LocalSchemaRegistry registry = LocalSchemaRegistry.inMemory();
+        Schema other = SchemaBuilder.record("TwinState").namespace("io.supplytwin.schemas.avro").fields()
+                .requiredInt("legacy").endRecord();
+        registry.register(Topics.STATE_ORDER.name() + "-value", other);
+
+        assertThatThrownBy(() -> Topics.STATE_ORDER.registerValueSchema(registry))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("io.supplytwin.schemas.avro.TwinState")
+                .hasMessageContaining("for topic " + Topics.STATE_ORDER.name());
+        assertThat(registry.versions(Topics.STATE_ORDER.name() + "-value")).hasSize(1);
     }
 }

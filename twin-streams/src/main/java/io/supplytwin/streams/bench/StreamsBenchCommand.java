@@ -38,6 +38,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
+import java.util.function.ToDoubleFunction;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
@@ -387,6 +388,7 @@ public final class StreamsBenchCommand implements Callable<Integer> {
             settle(streams, config.applicationId(), what);
             Run run = measure(what, processed::sum, total);
             progress("%s: bytes produced per reading by topic: %s", what, producedBytes(streams.metrics(), run.in));
+            progress("%s: stream thread time %s", what, threadRatios(streams.metrics()));
             return run;
         }
     }
@@ -422,8 +424,7 @@ public final class StreamsBenchCommand implements Callable<Integer> {
             settle(service.streams(), config.applicationId(), what);
             Run run = measure(what, service.metrics()::readingsIn, total);
             progress("%s: bytes produced per reading by topic: %s", what, producedBytes(service.streams().metrics(), run.in));
-            progress("%s: stream thread time (Kafka Streams' ratios over its last metric windows): %s", what,
-                    threadRatios(service.streams().metrics()));
+            progress("%s: stream thread time %s", what, threadRatios(service.streams().metrics()));
             TwinStreamsMetrics m = service.metrics();
             long forecasts = 0;
             for (ForecastKind kind : ForecastKind.values()) {
@@ -481,22 +482,32 @@ public final class StreamsBenchCommand implements Callable<Integer> {
         }
     }
 
-    /** Where the stream threads' wall time went: processing, polling, committing, punctuating. */
+    /**
+     * Where the stream threads' wall time went (processing, polling, committing, punctuating), then what a poll and a
+     * fetch of the main consumers brought on average: a poll that finds nothing buffered waits for a fetch.
+     */
     private static String threadRatios(Map<MetricName, ? extends Metric> metrics) {
-        Map<String, List<Double>> ratios = new LinkedHashMap<>();
-        for (String r : List.of("process-ratio", "poll-ratio", "commit-ratio", "punctuate-ratio")) {
-            ratios.put(r, new ArrayList<>());
-        }
+        Map<String, List<Double>> values = new LinkedHashMap<>();
         metrics.forEach((name, metric) -> {
-            if (name.group().equals("stream-thread-metrics") && ratios.containsKey(name.name())
-                    && metric.metricValue() instanceof Number n && !Double.isNaN(n.doubleValue())) {
-                ratios.get(name.name()).add(n.doubleValue());
+            String client = name.tags().getOrDefault("client-id", "");
+            boolean thread = name.group().equals("stream-thread-metrics");
+            boolean mainFetch = name.group().equals("consumer-fetch-manager-metrics") && !name.tags().containsKey("topic")
+                    && !name.tags().containsKey("partition") && client.endsWith("-consumer") && !client.endsWith("-restore-consumer");
+            if ((thread || mainFetch) && metric.metricValue() instanceof Number n && !Double.isNaN(n.doubleValue())) {
+                values.computeIfAbsent((thread ? "thread " : "fetch ") + name.name(), k -> new ArrayList<>()).add(n.doubleValue());
             }
         });
-        StringJoiner joiner = new StringJoiner(", ");
-        ratios.forEach((r, values) -> joiner.add(String.format(Locale.ROOT, "%s %.0f%%", r.replace("-ratio", ""),
-                100 * values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN))));
-        return joiner.toString();
+        ToDoubleFunction<String> mean = key -> values.getOrDefault(key, List.of()).stream()
+                .mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+        StringJoiner joiner = new StringJoiner(", ", "(Kafka Streams' ratios over its last metric windows, the paused start"
+                + " included): ", "");
+        for (String r : List.of("process", "poll", "commit", "punctuate")) {
+            joiner.add(String.format(Locale.ROOT, "%s %.0f%%", r, 100 * mean.applyAsDouble("thread " + r + "-ratio")));
+        }
+        return joiner + String.format(Locale.ROOT, "; a poll %.1f ms, %.0f records; a fetch %.1f ms, %.0f KB, %.0f records",
+                mean.applyAsDouble("thread poll-latency-avg"), mean.applyAsDouble("thread poll-records-avg"),
+                mean.applyAsDouble("fetch fetch-latency-avg"), mean.applyAsDouble("fetch fetch-size-avg") / 1024,
+                mean.applyAsDouble("fetch records-per-request-avg"));
     }
 
     /**
@@ -571,7 +582,11 @@ public final class StreamsBenchCommand implements Callable<Integer> {
                         + " average %.2f", what, processed.getAsLong(), secs, rate, 100 * cpu / 1e3 / secs / os.getAvailableProcessors(),
                 os.getAvailableProcessors(), cpu / processed.getAsLong(), os.getSystemLoadAverage());
         ThreadCpu.Usage usage = threadCpu.since(cpu);
-        progress("%s: cpu per reading by thread group: %s", what, usage.perReading(processed.getAsLong()));
+        // cpu over wall: how much of the run the stream threads worked rather than waited (Kafka Streams' own ratios
+        // cover its last metric windows, the paused start among them)
+        double busy = usage.ms().get("stream threads") / (secs * 1e3 * threads);
+        progress("%s: cpu per reading by thread group: %s; stream threads busy %.0f%% of the run", what,
+                usage.perReading(processed.getAsLong()), 100 * busy);
         return new Run(rate, cpu / processed.getAsLong(), usage.jitMs() / Math.max(1, cpu), processed.getAsLong(), 0);
     }
 

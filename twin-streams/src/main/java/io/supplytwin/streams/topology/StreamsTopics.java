@@ -11,6 +11,7 @@ import io.supplytwin.schemas.avro.TwinLevel;
 import io.supplytwin.schemas.avro.TwinState;
 import io.supplytwin.schemas.topic.Topic;
 import io.supplytwin.schemas.topic.Topics;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -64,6 +65,16 @@ public record StreamsTopics(
     /** Creates those of these topics that do not exist yet. */
     public void ensure(org.apache.kafka.clients.admin.Admin admin, short replication) throws Exception {
         io.supplytwin.platform.kafka.TopicProvisioner.ensure(admin, all().stream().map(t -> t.newTopic(replication)).toList());
+    }
+
+    /** The topics the twin topology writes Avro values to; the forecasts only when it scores. */
+    public List<Topic<String, ?>> outputs(boolean scoring) {
+        List<Topic<String, ?>> out = new ArrayList<>(List.of(telemetryDlq, equipmentState, orderState,
+                enterpriseState, health, credit, alerts));
+        if (scoring) {
+            out.add(forecast);
+        }
+        return out;
     }
 
     public List<Topic<?, ?>> all() {

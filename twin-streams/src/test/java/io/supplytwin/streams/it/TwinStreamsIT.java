@@ -1,6 +1,7 @@
 package io.supplytwin.streams.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.supplytwin.platform.EmbeddedPlatform;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.apache.avro.SchemaBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -106,5 +108,21 @@ class TwinStreamsIT {
                 assertThat(difference(expected.enterprise(), actual.enterprise())).isEmpty();
             });
         }
+    }
+
+    @Test
+    void aRegistryRefusingAnOutputSchemaStopsTheStartWithTheTopicAndTheReason(EmbeddedPlatform platform) throws Exception {
+        StreamsTestKit kit = new StreamsTestKit(platform);
+        String subject = kit.topics.orderState().name() + "-value";
+        kit.registry.register(subject, SchemaBuilder.record("TwinState").namespace("io.supplytwin.schemas.avro").fields()
+                .requiredInt("legacy").endRecord());
+
+        assertThatThrownBy(() -> kit.twin(StreamsTestKit.unique("refused"), StreamsTestKit.tempDir(), null))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("for topic " + kit.topics.orderState().name());
+        assertThat(kit.registry.versions(subject)).hasSize(1);
+        // the topics registered before the refused one keep their schema; nothing was written to any of them
+        assertThat(kit.registry.subjects()).contains(kit.topics.equipmentState().name() + "-value");
+        assertThat(kit.readCommitted(kit.topics.equipmentState())).isEmpty();
     }
 }
