@@ -36,6 +36,8 @@ class EmbeddedKafkaBrokerRestartIT {
         int port = PortCheck.freePort();
         int controller = PortCheck.freePort();
         String topic = "restart-check";
+        Path partition = dataDir.resolve(topic + "-0");
+        Path index = partition.resolve("00000000000000000000.index");
         try (EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(dataDir, "127.0.0.1", port, controller)) {
             broker.start(Duration.ofSeconds(60));
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
@@ -49,10 +51,11 @@ class EmbeddedKafkaBrokerRestartIT {
                 }
             }
             // an active segment's indexes are preallocated to the configured maximum: 1 MB each, not Kafka's 10 MB
-            Path partition = dataDir.resolve(topic + "-0");
-            assertThat(Files.size(partition.resolve("00000000000000000000.index"))).isEqualTo(1024 * 1024);
+            assertThat(Files.size(index)).isEqualTo(1024 * 1024);
             assertThat(Files.size(partition.resolve("00000000000000000000.timeindex"))).isEqualTo(1024 * 1024 / 12 * 12);
         }
+
+        assertThat(Files.size(index)).as("indexes trimmed to their entries by the clean stop").isLessThan(1024 * 1024);
 
         try (EmbeddedKafkaBroker again = new EmbeddedKafkaBroker(dataDir, "127.0.0.1", port, controller)) {
             again.start(Duration.ofSeconds(60));
@@ -62,6 +65,9 @@ class EmbeddedKafkaBrokerRestartIT {
             }
             List<String> values = readAll(again.bootstrapServers(), topic, 100);
             assertThat(values).hasSize(100).contains("v0", "v99");
+            // the clean stop trimmed the indexes to their entries; loading the active segment sizes them to the
+            // configured maximum again, so a data directory's indexes follow the setting, not the size they had
+            assertThat(Files.size(index)).isEqualTo(1024 * 1024);
         }
     }
 
