@@ -89,7 +89,8 @@ class TopicsTest {
         assertThatThrownBy(() -> Topics.STATE_ORDER.registerValueSchema(registry))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("io.supplytwin.schemas.avro.TwinState")
-                .hasMessageContaining("for topic " + Topics.STATE_ORDER.name());
+                .hasMessageContaining("for topic " + Topics.STATE_ORDER.name())
+                .hasMessageContaining("incompatible with an earlier schema");
         assertThat(registry.versions(Topics.STATE_ORDER.name() + "-value")).hasSize(1);
     }
 }
