@@ -110,6 +110,9 @@ public final class LedgerBridgeService implements Service {
         credit.assign(parts);
         credit.seekToBeginning(parts);
         creditDeserializer = Topics.CREDIT.valueSerde(registry).deserializer();
+        // registered now, not by the first receipt's serializer: a refused schema stops the start with the topic
+        Topics.LEDGER_RECEIPTS.registerValueSchema(registry);
+        Topics.LEDGER_CREDIT_HISTORY.registerValueSchema(registry);
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.LINGER_MS_CONFIG, 5), new org.apache.kafka.common.serialization.StringSerializer(), new AvroValueSerializer(registry));

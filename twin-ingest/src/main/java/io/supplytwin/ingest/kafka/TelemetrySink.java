@@ -42,6 +42,7 @@ public final class TelemetrySink implements AutoCloseable {
     private final Serializer<TelemetryReading> readings;
     private final Serializer<DeadLetter> deadLetters;
     private final IngestMetrics metrics;
+    private final SchemaRegistryClient registry;
     private final ScheduledExecutorService resender = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "ingest-resend");
         t.setDaemon(true);
@@ -51,6 +52,7 @@ public final class TelemetrySink implements AutoCloseable {
 
     public TelemetrySink(IngestConfig config, String bootstrapServers, SchemaRegistryClient registry, IngestMetrics metrics) {
         this.metrics = metrics;
+        this.registry = registry;
         this.readings = Topics.TELEMETRY.valueSerde(registry).serializer();
         this.deadLetters = Topics.TELEMETRY_DLQ.valueSerde(registry).serializer();
         this.producer = new KafkaProducer<>(Map.of(
@@ -78,10 +80,8 @@ public final class TelemetrySink implements AutoCloseable {
     public void prime() {
         producer.partitionsFor(Topics.TELEMETRY.name());
         producer.partitionsFor(Topics.TELEMETRY_DLQ.name());
-        readings.serialize(Topics.TELEMETRY.name(), TelemetryReading.newBuilder().setEnterpriseId("").setLevel(
-                io.supplytwin.schemas.avro.TwinLevel.UNKNOWN).setEntityId("").setSeq(0).setEventTime(Instant.EPOCH)
-                .setIngestTime(Instant.EPOCH).setValues(Map.of()).setSource(io.supplytwin.schemas.avro.TelemetrySource.UNKNOWN).build());
-        deadLetters.serialize(Topics.TELEMETRY_DLQ.name(), deadLetter("", new byte[0], RejectReason.BAD_TOPIC, "", Instant.EPOCH));
+        Topics.TELEMETRY.registerValueSchema(registry);
+        Topics.TELEMETRY_DLQ.registerValueSchema(registry);
     }
 
     /**

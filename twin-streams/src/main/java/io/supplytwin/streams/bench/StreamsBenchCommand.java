@@ -38,7 +38,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
-import java.util.function.ToDoubleFunction;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
@@ -483,31 +482,26 @@ public final class StreamsBenchCommand implements Callable<Integer> {
     }
 
     /**
-     * Where the stream threads' wall time went (processing, polling, committing, punctuating), then what a poll and a
-     * fetch of the main consumers brought on average: a poll that finds nothing buffered waits for a fetch.
+     * Where the stream threads' wall time went: processing, polling, committing, punctuating. Kafka Streams averages
+     * these over its last metric windows, which include the paused start; the busy share of {@link #measure} covers
+     * the run alone.
      */
     private static String threadRatios(Map<MetricName, ? extends Metric> metrics) {
-        Map<String, List<Double>> values = new LinkedHashMap<>();
+        Map<String, List<Double>> ratios = new LinkedHashMap<>();
+        for (String r : List.of("process-ratio", "poll-ratio", "commit-ratio", "punctuate-ratio")) {
+            ratios.put(r, new ArrayList<>());
+        }
         metrics.forEach((name, metric) -> {
-            String client = name.tags().getOrDefault("client-id", "");
-            boolean thread = name.group().equals("stream-thread-metrics");
-            boolean mainFetch = name.group().equals("consumer-fetch-manager-metrics") && !name.tags().containsKey("topic")
-                    && !name.tags().containsKey("partition") && client.endsWith("-consumer") && !client.endsWith("-restore-consumer");
-            if ((thread || mainFetch) && metric.metricValue() instanceof Number n && !Double.isNaN(n.doubleValue())) {
-                values.computeIfAbsent((thread ? "thread " : "fetch ") + name.name(), k -> new ArrayList<>()).add(n.doubleValue());
+            if (name.group().equals("stream-thread-metrics") && ratios.containsKey(name.name())
+                    && metric.metricValue() instanceof Number n && !Double.isNaN(n.doubleValue())) {
+                ratios.get(name.name()).add(n.doubleValue());
             }
         });
-        ToDoubleFunction<String> mean = key -> values.getOrDefault(key, List.of()).stream()
-                .mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
         StringJoiner joiner = new StringJoiner(", ", "(Kafka Streams' ratios over its last metric windows, the paused start"
                 + " included): ", "");
-        for (String r : List.of("process", "poll", "commit", "punctuate")) {
-            joiner.add(String.format(Locale.ROOT, "%s %.0f%%", r, 100 * mean.applyAsDouble("thread " + r + "-ratio")));
-        }
-        return joiner + String.format(Locale.ROOT, "; a poll %.1f ms, %.0f records; a fetch %.1f ms, %.0f KB, %.0f records",
-                mean.applyAsDouble("thread poll-latency-avg"), mean.applyAsDouble("thread poll-records-avg"),
-                mean.applyAsDouble("fetch fetch-latency-avg"), mean.applyAsDouble("fetch fetch-size-avg") / 1024,
-                mean.applyAsDouble("fetch records-per-request-avg"));
+        ratios.forEach((r, values) -> joiner.add(String.format(Locale.ROOT, "%s %.0f%%", r.replace("-ratio", ""),
+                100 * values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN))));
+        return joiner.toString();
     }
 
     /**
