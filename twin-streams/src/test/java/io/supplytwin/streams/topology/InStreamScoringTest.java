@@ -2,6 +2,13 @@ package io.supplytwin.streams.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.supplytwin.core.network.ReferenceNetwork;
+import io.supplytwin.schemas.registry.server.LocalSchemaRegistry;
+import io.supplytwin.schemas.topic.Topic;
+import io.supplytwin.streams.TwinStreamsConfig;
+import io.supplytwin.streams.forecast.InStreamScoring;
+import io.supplytwin.streams.metrics.TwinStreamsMetrics;
 import io.supplytwin.ml.artifact.ModelStore;
 import io.supplytwin.ml.scoring.Scorer;
 import io.supplytwin.schemas.avro.Alert;
@@ -22,8 +29,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyDescription;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,6 +64,27 @@ class InStreamScoringTest {
     @AfterAll
     static void closeScorer() {
         scorer.close();
+    }
+
+    /** The twin registers {@link StreamsTopics#outputs} at start: that list must be what the topology writes. */
+    @Test
+    void theTopicsRegisteredAtStartAreTheTopologysOutputs() {
+        StreamsTopics topics = StreamsTopics.standard();
+        for (boolean scoring : new boolean[] {false, true}) {
+            TwinStreamsMetrics metrics = new TwinStreamsMetrics(new SimpleMeterRegistry());
+            Topology topology = TwinTopology.build(TwinStreamsConfig.defaults(), LocalSchemaRegistry.inMemory(), topics,
+                    ReferenceNetwork.create(), metrics, scoring ? new InStreamScoring(scorer, metrics) : null);
+            Set<String> sinks = new TreeSet<>();
+            for (TopologyDescription.Subtopology sub : topology.describe().subtopologies()) {
+                for (TopologyDescription.Node node : sub.nodes()) {
+                    if (node instanceof TopologyDescription.Sink sink && !sink.topic().endsWith("-repartition")) {
+                        sinks.add(sink.topic());
+                    }
+                }
+            }
+            assertThat(sinks).as("scoring " + scoring)
+                    .containsExactlyInAnyOrderElementsOf(topics.outputs(scoring).stream().map(Topic::name).toList());
+        }
     }
 
     @AfterEach
