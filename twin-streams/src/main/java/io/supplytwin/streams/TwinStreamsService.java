@@ -110,6 +110,8 @@ public final class TwinStreamsService implements Service {
         for (Topic<String, ?> output : topics.outputs(config.scoring())) {
             output.registerValueSchema(registry);
         }
+        // and the ledger-history table's changelog, written at the first ledger update
+        topics.creditHistoryChangelog(config.applicationId()).registerValueSchema(registry);
         InStreamScoring scoring = null;
         if (config.scoring()) {
             ModelStore.ensureModels(config.modelsDir());

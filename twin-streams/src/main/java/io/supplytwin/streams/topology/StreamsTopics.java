@@ -47,7 +47,11 @@ public record StreamsTopics(
     }
 
     private static <V> Topic<String, V> copy(String prefix, Topic<String, V> t) {
-        return new Topic<>(prefix + t.name(), t.partitions(), t.replication(), t.cleanupPolicy(), t.configs(), t.valueType(),
+        return named(prefix + t.name(), t);
+    }
+
+    private static <V> Topic<String, V> named(String name, Topic<String, V> t) {
+        return new Topic<>(name, t.partitions(), t.replication(), t.cleanupPolicy(), t.configs(), t.valueType(),
                 (registry, isKey, config) -> t.keySerde(registry, config),
                 (registry, isKey, config) -> t.valueSerde(registry, config));
     }
@@ -75,6 +79,15 @@ public record StreamsTopics(
             out.add(forecast);
         }
         return out;
+    }
+
+    /**
+     * The changelog of the ledger-history table's store ({@link TwinTopology#LEDGER_STORE}), which Kafka Streams
+     * creates as {@code <application id>-<store>-changelog} and writes through the history topic's Avro serde: its
+     * values go under that changelog's subject, so the twin registers it at start like its outputs.
+     */
+    public Topic<String, CreditHistory> creditHistoryChangelog(String applicationId) {
+        return named(applicationId + "-" + TwinTopology.LEDGER_STORE + "-changelog", creditHistory);
     }
 
     public List<Topic<?, ?>> all() {

@@ -122,13 +122,17 @@ final class StreamsTestKit {
     }
 
     void produce(List<TelemetryReading> readings) {
-        Topic<String, TelemetryReading> t = topics.telemetry();
-        try (KafkaProducer<String, TelemetryReading> producer = new KafkaProducer<>(Map.of(
+        produce(topics.telemetry(), readings, TelemetryReading::getEntityId);
+    }
+
+    /** Sends the values in order, each under the key {@code key} gives it. */
+    <V> void produce(Topic<String, V> t, List<V> values, java.util.function.Function<V, String> key) {
+        try (KafkaProducer<String, V> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true), t.keySerde(registry).serializer(),
                 t.valueSerde(registry).serializer())) {
-            for (TelemetryReading r : readings) {
-                producer.send(new ProducerRecord<>(t.name(), r.getEntityId(), r));
+            for (V v : values) {
+                producer.send(new ProducerRecord<>(t.name(), key.apply(v), v));
             }
         }
     }

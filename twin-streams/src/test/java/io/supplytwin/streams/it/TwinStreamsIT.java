@@ -7,10 +7,12 @@ import static org.awaitility.Awaitility.await;
 import io.supplytwin.platform.EmbeddedPlatform;
 import io.supplytwin.platform.testkit.PlatformExtension;
 import io.supplytwin.schemas.avro.CreditAssessment;
+import io.supplytwin.schemas.avro.CreditHistory;
 import io.supplytwin.schemas.avro.HealthIndex;
 import io.supplytwin.schemas.avro.ProbabilitySource;
 import io.supplytwin.schemas.avro.TelemetryReading;
 import io.supplytwin.schemas.avro.TwinState;
+import io.supplytwin.schemas.topic.Topic;
 import io.supplytwin.streams.TwinStreamsService;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -125,5 +127,24 @@ class TwinStreamsIT {
         // registered in order: the topics before the refused one have their schema, the ones after it none
         assertThat(kit.registry.subjects()).contains(kit.topics.equipmentState().name() + "-value")
                 .doesNotContain(kit.topics.health().name() + "-value");
+    }
+
+    @Test
+    void theLedgerHistoryChangelogIsRegisteredAtStartUnderTheSubjectItsRecordsUse(EmbeddedPlatform platform) throws Exception {
+        StreamsTestKit kit = new StreamsTestKit(platform);
+        String app = StreamsTestKit.unique("history");
+        Topic<String, CreditHistory> changelog = kit.topics.creditHistoryChangelog(app);
+        try (TwinStreamsService twin = kit.twin(app, StreamsTestKit.tempDir(), null)) {
+            // no ledger update yet: only the start can have registered it
+            assertThat(kit.registry.subjects()).contains(changelog.name() + "-value");
+            kit.produce(kit.topics.creditHistory(), List.of(new CreditHistory("core-01", 4, 3, 1, 4, 0, StreamsTestKit.T0)),
+                    CreditHistory::getEnterpriseId);
+            // the store writes the update to the changelog of that name, readable with that subject's schema
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(kit.readCommitted(changelog))
+                    .containsKey("core-01"));
+            // and the store's serde wrote under no other subject of this application
+            assertThat(kit.registry.subjects()).filteredOn(subject -> subject.startsWith(app))
+                    .containsExactly(changelog.name() + "-value");
+        }
     }
 }
