@@ -94,7 +94,8 @@ public final class TwinTopology {
         CreditScorer scorer = new CreditScorer(config, network, catalogue);
 
         StreamsBuilder builder = new StreamsBuilder();
-        // Entity twins are read and written once per reading, minutes apart: a record cache would only churn. An
+        // Entity twins are read and written once per reading, minutes apart: a record cache would only churn, and one
+        // holding every twin cost the collector more than it saved the stream thread (docs/performance.md). An
         // enterprise is written by each of its ~20 children's publications; cached, it reaches RocksDB and its
         // changelog once per commit interval instead of once per child.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ENTITY_STORE), Serdes.String(),
