@@ -84,7 +84,8 @@ public record StreamsTopics(
     /**
      * The changelog of the ledger-history table's store ({@link TwinTopology#LEDGER_STORE}), which Kafka Streams
      * creates as {@code <application id>-<store>-changelog} and writes through the history topic's Avro serde: its
-     * values go under that changelog's subject, so the twin registers it at start like its outputs.
+     * values go under that changelog's subject, so the twin registers it at start like its outputs. The copy is for
+     * the name and the serdes only: Kafka Streams creates the topic, with its own settings.
      */
     public Topic<String, CreditHistory> creditHistoryChangelog(String applicationId) {
         return named(applicationId + "-" + TwinTopology.LEDGER_STORE + "-changelog", creditHistory);
