@@ -107,11 +107,9 @@ public final class TwinStreamsService implements Service {
         SchemaRegistryClient registry = new RestSchemaRegistryClient(registryUrl);
         // the serializers would register these on their first records: an HTTP call each, inside the stream thread,
         // and a registry that refuses one would stop the stream mid-way instead of here
-        for (Topic<String, ?> output : topics.outputs(config.scoring())) {
-            output.registerValueSchema(registry);
+        for (Topic<String, ?> written : topics.avroWrites(config.applicationId(), config.scoring())) {
+            written.registerValueSchema(registry);
         }
-        // and the ledger-history table's changelog, written at the first ledger update
-        topics.creditHistoryChangelog(config.applicationId()).registerValueSchema(registry);
         InStreamScoring scoring = null;
         if (config.scoring()) {
             ModelStore.ensureModels(config.modelsDir());

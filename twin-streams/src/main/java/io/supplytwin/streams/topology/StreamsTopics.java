@@ -91,6 +91,16 @@ public record StreamsTopics(
         return named(applicationId + "-" + TwinTopology.LEDGER_STORE + "-changelog", creditHistory);
     }
 
+    /**
+     * Every topic an instance writes Avro values to, in the order it registers their schemas at start: the
+     * {@link #outputs} and the ledger-history table's changelog (the other stores use their own binary codecs).
+     */
+    public List<Topic<String, ?>> avroWrites(String applicationId, boolean scoring) {
+        List<Topic<String, ?>> all = outputs(scoring);
+        all.add(creditHistoryChangelog(applicationId));
+        return all;
+    }
+
     public List<Topic<?, ?>> all() {
         return List.of(telemetry, telemetryDlq, equipmentState, orderState, enterpriseState, health, forecast, credit, alerts,
                 creditHistory);
