@@ -17,11 +17,13 @@ import io.supplytwin.streams.forecast.InStreamScoring;
 import io.supplytwin.streams.metrics.TwinStreamsMetrics;
 import io.supplytwin.streams.query.InteractiveQueries;
 import io.supplytwin.streams.query.TwinViews;
+import io.supplytwin.streams.topology.InputRejects;
 import io.supplytwin.streams.topology.StreamsTopics;
 import io.supplytwin.streams.topology.TwinTopology;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -121,8 +123,9 @@ public final class TwinStreamsService implements Service {
         }
         Topology topology = TwinTopology.build(config, registry, topics, network, metrics, scoring);
         HostInfo self = advertised();
-        streams = new KafkaStreams(topology, config.streamsProperties(bootstrapServers, self == null ? "" : self.host() + ":"
-                + self.port()));
+        Properties properties = config.streamsProperties(bootstrapServers, self == null ? "" : self.host() + ":" + self.port());
+        InputRejects.install(properties, topics, registry, metrics);
+        streams = new KafkaStreams(topology, properties);
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("stream thread failed; replacing it (state is restored from the changelogs)", e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;

@@ -27,6 +27,7 @@ public final class TwinStreamsMetrics {
     private final Map<String, Timer> scoring = new ConcurrentHashMap<>();
     private final Map<String, Counter> scoringSkipped = new ConcurrentHashMap<>();
     private final Map<String, Counter> forecasts = new ConcurrentHashMap<>();
+    private final Map<String, Counter> rejected = new ConcurrentHashMap<>();
     private final LongAdder readingsIn = new LongAdder();
     private final LongAdder statesOut = new LongAdder();
     private final Counter health;
@@ -93,6 +94,21 @@ public final class TwinStreamsMetrics {
         forecasts.computeIfAbsent(kind, k -> Counter.builder("supplytwin.streams.forecasts").tag("kind", k)
                 .description("Records published to twin.forecast, by kind (DEMAND, ORDERS, RISK, EQUIPMENT_FAULT)")
                 .register(registry)).increment();
+    }
+
+    /**
+     * An input record the twin could not read, by topic and reason ({@code NO_MAGIC_BYTE}, {@code UNDECODABLE}, ...).
+     *
+     * @return how many of this topic and reason so far
+     */
+    public long rejected(String topic, String reason) {
+        Counter c = rejected.computeIfAbsent(topic + "/" + reason, k -> Counter.builder("supplytwin.streams.rejected")
+                .tag("topic", topic).tag("reason", reason)
+                .description("Input records the twin could not read, by topic and reason: telemetry ones go to the "
+                        + "telemetry dead-letter topic, forecast and ledger ones are skipped")
+                .register(registry));
+        c.increment();
+        return (long) c.count();
     }
 
     public long forecasts(String kind) {

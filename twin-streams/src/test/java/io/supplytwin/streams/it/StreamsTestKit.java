@@ -137,6 +137,16 @@ final class StreamsTestKit {
         }
     }
 
+    /** Sends bytes as they are: what a misbehaving producer would write. */
+    void produceRaw(String topic, String key, byte[] value) {
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers()),
+                new org.apache.kafka.common.serialization.ByteArraySerializer(),
+                new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(topic, key.getBytes(java.nio.charset.StandardCharsets.UTF_8), value));
+        }
+    }
+
     /** Everything committed to a topic so far, as key → values in offset order (read_committed). */
     <V> Map<String, List<V>> readCommitted(Topic<String, V> topic) {
         Map<String, List<V>> byKey = new LinkedHashMap<>();

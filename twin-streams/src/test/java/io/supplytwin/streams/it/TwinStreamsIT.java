@@ -8,6 +8,7 @@ import io.supplytwin.platform.EmbeddedPlatform;
 import io.supplytwin.platform.testkit.PlatformExtension;
 import io.supplytwin.schemas.avro.CreditAssessment;
 import io.supplytwin.schemas.avro.CreditHistory;
+import io.supplytwin.schemas.avro.DeadLetter;
 import io.supplytwin.schemas.avro.HealthIndex;
 import io.supplytwin.schemas.avro.ProbabilitySource;
 import io.supplytwin.schemas.avro.TelemetryReading;
@@ -72,11 +73,17 @@ class TwinStreamsIT {
         StreamsTestKit straight = new StreamsTestKit(platform);
         Outputs expected;
         try (TwinStreamsService twin = straight.twin(StreamsTestKit.unique("straight"), StreamsTestKit.tempDir(), null)) {
+            // a record no reader can decode, ahead of the good ones: dead-lettered, and the output below is unchanged
+            straight.produceRaw(straight.topics.telemetry().name(), "t1-01-eq-01", "{\"oee_pct\": 80}".getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8));
             straight.produce(readings);
             await().atMost(Duration.ofSeconds(90)).until(() -> twin.metrics().readingsIn() >= readings.size());
             awaitHealth(straight, (int) twin.metrics().registry().get("supplytwin.streams.health").counter().count());
             expected = outputs(straight);
         }
+        Map<String, List<DeadLetter>> dead = straight.readCommitted(straight.topics.telemetryDlq());
+        assertThat(dead.getOrDefault("t1-01-eq-01", List.of())).extracting(DeadLetter::getReason)
+                .containsExactly("NO_MAGIC_BYTE");
         assertThat(expected.health()).hasSize(6);
         assertThat(expected.credit()).hasSize(6);
         assertThat(expected.equipment()).hasSize(12);

@@ -67,6 +67,7 @@ final class TwinDriver implements AutoCloseable {
         }
         Properties props = config.withApplication("twin-test", dir).streamsProperties("unused:9092", "");
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
+        InputRejects.install(props, topics, registry, metrics);
         driver = new TopologyTestDriver(TwinTopology.build(config, registry, topics, NETWORK, metrics,
                 scorer == null ? null : new InStreamScoring(scorer, metrics)), props);
         telemetry = input(topics.telemetry());
