@@ -2,6 +2,8 @@ package io.supplytwin.streams.state;
 
 import io.supplytwin.core.catalogue.Indicator;
 import io.supplytwin.core.catalogue.IndicatorCatalogue;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,11 +22,30 @@ public final class CatalogueIds {
     private static final Map<String, Integer> INDEX = new HashMap<>();
     public static final int FINGERPRINT = IDS.hashCode();
     private static final AtomicBoolean WARNED = new AtomicBoolean();
+    // the ids as UTF-8 bytes in an open-addressing table (position + 1, 0 empty), for looking ids up in a record's bytes
+    private static final byte[][] ID_BYTES = new byte[IDS.size()][];
+    private static final int[] TABLE = new int[Integer.highestOneBit(Math.max(1, IDS.size())) * 8];
+    private static final int MASK = TABLE.length - 1;
 
     static {
         for (int i = 0; i < IDS.size(); i++) {
             INDEX.put(IDS.get(i), i);
+            byte[] bytes = IDS.get(i).getBytes(StandardCharsets.UTF_8);
+            ID_BYTES[i] = bytes;
+            int at = hash(bytes, 0, bytes.length) & MASK;
+            while (TABLE[at] != 0) {
+                at = (at + 1) & MASK;
+            }
+            TABLE[at] = i + 1;
         }
+    }
+
+    private static int hash(byte[] buf, int off, int len) {
+        int h = 0;
+        for (int i = off, end = off + len; i < end; i++) {
+            h = 31 * h + buf[i];
+        }
+        return h ^ (h >>> 16);
     }
 
     private CatalogueIds() {
@@ -34,6 +55,18 @@ public final class CatalogueIds {
     public static int indexOf(String id) {
         Integer i = INDEX.get(id);
         return i == null ? -1 : i;
+    }
+
+    /** Position of the id whose UTF-8 bytes are {@code buf[off, off + len)}, -1 when it is not in the catalogue. */
+    public static int indexOf(byte[] buf, int off, int len) {
+        int at = hash(buf, off, len) & MASK;
+        for (int p; (p = TABLE[at] - 1) >= 0; at = (at + 1) & MASK) {
+            byte[] id = ID_BYTES[p];
+            if (id.length == len && Arrays.equals(id, 0, len, buf, off, off + len)) {
+                return p;
+            }
+        }
+        return -1;
     }
 
     /** How many indicators the catalogue has. */

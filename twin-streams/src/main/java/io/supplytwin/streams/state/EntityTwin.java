@@ -138,6 +138,16 @@ public final class EntityTwin {
      * @param graceMs how far behind the twin's latest reading a reading may be and still count
      */
     public ApplyOutcome apply(Map<String, Double> values, long eventTime, double alpha, long graceMs) {
+        return apply(CompactReading.values(values), eventTime, alpha, graceMs);
+    }
+
+    /** Applies one reading at its own event time. */
+    public ApplyOutcome apply(CompactReading reading, double alpha, long graceMs) {
+        return apply(reading, reading.eventTime(), alpha, graceMs);
+    }
+
+    /** Applies one reading as if measured at {@code eventTime}. */
+    public ApplyOutcome apply(CompactReading reading, long eventTime, double alpha, long graceMs) {
         ApplyOutcome outcome;
         if (latestEventTime == NEVER || eventTime >= latestEventTime) {
             outcome = ApplyOutcome.APPLIED;
@@ -149,20 +159,29 @@ public final class EntityTwin {
             return ApplyOutcome.TOO_LATE;
         }
         readings++;
+        int n = reading.size();
         if (size == 0) {
-            grow(values.size()); // a new twin: room for this reading's indicators at once; later ones grow by doubling
+            grow(n); // a new twin: room for this reading's indicators at once; later ones grow by doubling
         }
         int[] index = slotIndex();
-        for (Map.Entry<String, Double> e : values.entrySet()) {
-            double x = e.getValue();
+        for (int k = 0; k < n; k++) {
+            double x = reading.value(k);
             if (!Double.isFinite(x)) {
                 continue;
             }
-            String id = e.getKey();
-            int position = CatalogueIds.indexOf(id);
-            int i = position >= 0 ? index[position] : slot(id);
-            if (i == NO_SLOT) {
-                i = addSlot(id, position);
+            int position = reading.position(k);
+            int i;
+            if (position >= 0) {
+                i = index[position];
+                if (i == NO_SLOT) {
+                    i = addSlot(null, position);
+                }
+            } else {
+                String id = reading.id(k);
+                i = slot(id);
+                if (i == NO_SLOT) {
+                    i = addSlot(id, position);
+                }
             }
             boolean newest = counts[i] == 0 || eventTime >= updatedAts[i];
             accumulate(i, x, alpha);

@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * count, as dead letters (when enabled). Output values are {@link TwinState}, {@link EnterpriseInput} or
  * {@link DeadLetter}; the topology splits them by type.
  */
-public final class EntityTwinProcessor implements Processor<String, TelemetryReading, String, Object> {
+public final class EntityTwinProcessor implements Processor<String, CompactReading, String, Object> {
 
     private static final Logger LOG = LoggerFactory.getLogger(EntityTwinProcessor.class);
     public static final String LATE_READING = "LATE_READING";
@@ -89,19 +89,19 @@ public final class EntityTwinProcessor implements Processor<String, TelemetryRea
     }
 
     @Override
-    public void process(Record<String, TelemetryReading> record) {
-        TelemetryReading reading = record.value();
-        if (reading == null || reading.getEntityId() == null) {
+    public void process(Record<String, CompactReading> record) {
+        CompactReading reading = record.value();
+        if (reading == null || reading.entityId() == null) {
             return;
         }
-        String key = record.key() != null ? record.key() : reading.getEntityId();
+        String key = record.key() != null ? record.key() : reading.entityId();
         EntityTwin twin = store.get(key);
         if (twin == null) {
-            twin = EntityTwin.create(reading.getEntityId(), reading.getEnterpriseId(), reading.getLevel());
+            twin = EntityTwin.create(reading.entityId(), reading.enterpriseId(), reading.level());
         }
-        long time = reading.getEventTime().toEpochMilli();
+        long time = reading.eventTime();
         long before = twin.latestEventTime();
-        ApplyOutcome outcome = twin.apply(reading.getValues(), time, alpha, graceMs);
+        ApplyOutcome outcome = twin.apply(reading, alpha, graceMs);
         metrics.reading(outcome);
         if (outcome == ApplyOutcome.TOO_LATE) {
             lateReading(key, reading, twin, record.timestamp());
@@ -163,12 +163,13 @@ public final class EntityTwinProcessor implements Processor<String, TelemetryRea
         samples.put(key, s);
     }
 
-    private void lateReading(String key, TelemetryReading reading, EntityTwin twin, long timestamp) {
-        LOG.debug("reading of {} at {} dropped: {} ms behind the twin's latest, grace {} ms", key, reading.getEventTime(),
-                twin.latestEventTime() - reading.getEventTime().toEpochMilli(), graceMs);
+    private void lateReading(String key, CompactReading compact, EntityTwin twin, long timestamp) {
+        LOG.debug("reading of {} at {} dropped: {} ms behind the twin's latest, grace {} ms", key,
+                Instant.ofEpochMilli(compact.eventTime()), twin.latestEventTime() - compact.eventTime(), graceMs);
         if (!deadLetters) {
             return;
         }
+        TelemetryReading reading = compact.avro();
         ByteBuffer bytes;
         try {
             bytes = reading.toByteBuffer();

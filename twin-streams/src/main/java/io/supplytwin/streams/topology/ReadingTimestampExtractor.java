@@ -1,6 +1,7 @@
 package io.supplytwin.streams.topology;
 
 import io.supplytwin.schemas.avro.TelemetryReading;
+import io.supplytwin.streams.state.CompactReading;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.processor.TimestampExtractor;
 
@@ -9,6 +10,9 @@ public final class ReadingTimestampExtractor implements TimestampExtractor {
 
     @Override
     public long extract(ConsumerRecord<Object, Object> record, long partitionTime) {
+        if (record.value() instanceof CompactReading reading && reading.eventTime() != Long.MIN_VALUE) {
+            return reading.eventTime();
+        }
         if (record.value() instanceof TelemetryReading reading && reading.getEventTime() != null) {
             return reading.getEventTime().toEpochMilli();
         }

@@ -23,6 +23,8 @@ import io.supplytwin.streams.metrics.TwinStreamsMetrics;
 import io.supplytwin.streams.rollup.EnterpriseInput;
 import io.supplytwin.streams.rollup.EnterpriseProcessor;
 import io.supplytwin.streams.rollup.EnterpriseTwin;
+import io.supplytwin.streams.state.CompactReading;
+import io.supplytwin.streams.state.CompactReadingDeserializer;
 import io.supplytwin.streams.state.EmissionPolicy;
 import io.supplytwin.streams.state.EntityTwin;
 import io.supplytwin.streams.state.EntityTwinProcessor;
@@ -116,8 +118,10 @@ public final class TwinTopology {
         String[] enterpriseStores = scoring == null ? new String[] {ENTERPRISE_STORE}
                 : new String[] {ENTERPRISE_STORE, DAYS_STORE};
 
-        KStream<String, TelemetryReading> telemetry = builder.stream(topics.telemetry().name(),
-                Consumed.with(topics.telemetry().keySerde(registry), topics.telemetry().valueSerde(registry))
+        // the twin reads telemetry into arrays by catalogue position, not Avro's class (CompactReadingDeserializer)
+        KStream<String, CompactReading> telemetry = builder.stream(topics.telemetry().name(),
+                Consumed.with(topics.telemetry().keySerde(registry), Serdes.serdeFrom(new ReadOnly<CompactReading>(),
+                                new CompactReadingDeserializer(registry)))
                         .withTimestampExtractor(new ReadingTimestampExtractor()).withName("telemetry"));
         String source = topics.telemetry().name();
         KStream<String, Object> twinOut = telemetry.process(() -> new EntityTwinProcessor(ENTITY_STORE, policy,
@@ -179,6 +183,14 @@ public final class TwinTopology {
                     .to(topics.forecast().name(), produced(topics.forecast(), registry));
         }
         return builder.build();
+    }
+
+    /** The serializer half of a serde only ever used to read (a source's). */
+    private static final class ReadOnly<T> implements org.apache.kafka.common.serialization.Serializer<T> {
+        @Override
+        public byte[] serialize(String topic, T data) {
+            throw new UnsupportedOperationException("the twin reads " + topic + "; it never writes it");
+        }
     }
 
     private static EnterpriseInput risk(Forecast f) {
