@@ -14,7 +14,6 @@ import java.util.Properties;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
@@ -35,6 +34,9 @@ import org.slf4j.LoggerFactory;
  *   <li>Anything else (the twin's own repartition topic): the stream thread fails as before. Those records are written
  *       by the twin itself, so an unreadable one is a bug or a version mismatch to stop at, not input to skip.</li>
  * </ul>
+ * Only a {@link BadRecordException} (the bytes are not a record) is rejected. Any other failure to read, such as a
+ * schema registry that cannot be reached, fails the stream thread as before: it is replaced and reads the record
+ * again, so a good reading is never dead-lettered for a passing outage.
  * Every rejection counts in {@code supplytwin.streams.rejected{topic, reason}}.
  */
 public final class InputRejects implements DeserializationExceptionHandler {
@@ -93,7 +95,14 @@ public final class InputRejects implements DeserializationExceptionHandler {
                     record.offset(), exception.toString());
             return Response.fail();
         }
-        String reason = reason(exception);
+        BadRecordException bad = badRecord(exception);
+        if (bad == null) {
+            // not the record's fault (the registry unreachable, say): fail, so the replaced thread reads it again
+            LOG.error("could not read the record on {} partition {} offset {}, and not because of its bytes: {}", topic,
+                    record.partition(), record.offset(), exception.toString());
+            return Response.fail();
+        }
+        String reason = bad.reason().name();
         long n = target.metrics().rejected(topic, reason);
         if (n <= LOG_FIRST || n % LOG_EVERY == 0) {
             LOG.warn("{} record {} on {} partition {} offset {}: {}{} (rejection {} of this kind)",
@@ -111,13 +120,13 @@ public final class InputRejects implements DeserializationExceptionHandler {
         return Response.resume(List.of(new ProducerRecord<>(target.deadLetterTopic(), null, record.key(), value)));
     }
 
-    private static String reason(Exception e) {
+    private static BadRecordException badRecord(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof BadRecordException bad) {
-                return bad.reason().name();
+                return bad;
             }
         }
-        return e instanceof SerializationException ? BadRecordException.Reason.UNDECODABLE.name() : "UNREADABLE";
+        return null;
     }
 
     private static String detail(Exception e) {

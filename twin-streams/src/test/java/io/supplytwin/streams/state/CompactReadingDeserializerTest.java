@@ -127,19 +127,25 @@ class CompactReadingDeserializerTest {
         }
     }
 
+    /** The header and a reading's fields up to its values map, written by hand. */
+    private static BinaryEncoder fieldsBeforeTheValues(ByteArrayOutputStream bytes, int schemaId) throws IOException {
+        bytes.write(WireFormat.header(schemaId));
+        BinaryEncoder out = EncoderFactory.get().binaryEncoder(bytes, null);
+        out.writeString("ent-1");
+        out.writeEnum(TwinLevel.ORDER.ordinal());
+        out.writeString("o-1");
+        out.writeLong(5); // seq
+        out.writeLong(1_000); // eventTime
+        out.writeLong(1_001); // ingestTime
+        return out;
+    }
+
     @Test
     void aKeyTwiceInOneMapKeepsTheLastValueAsAvroDoes() throws IOException {
         int id = registry.register(TOPIC + "-value", TelemetryReading.SCHEMA$);
         String known = CatalogueIds.id(3);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        bytes.write(WireFormat.header(id));
-        BinaryEncoder out = EncoderFactory.get().binaryEncoder(bytes, null);
-        out.writeString("ent-1");
-        out.writeEnum(TwinLevel.ORDER.ordinal());
-        out.writeString("o-1");
-        out.writeLong(5);
-        out.writeLong(1_000);
-        out.writeLong(1_001);
+        BinaryEncoder out = fieldsBeforeTheValues(bytes, id);
         out.writeMapStart();
         out.setItemCount(5);
         for (Object[] e : new Object[][] {{known, 1.0}, {"vendor_x", 2.0}, {known, 3.0}, {"vendor_x", 4.0}, {"other", 5.0}}) {
@@ -179,14 +185,7 @@ class CompactReadingDeserializerTest {
     void impossibleSizesAndSymbolsAreRejectedWithoutAllocatingForThem() throws IOException {
         int id = registry.register(TOPIC + "-value", TelemetryReading.SCHEMA$);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        bytes.write(WireFormat.header(id));
-        BinaryEncoder out = EncoderFactory.get().binaryEncoder(bytes, null);
-        out.writeString("ent-1");
-        out.writeEnum(TwinLevel.ORDER.ordinal());
-        out.writeString("o-1");
-        out.writeLong(5);
-        out.writeLong(1_000);
-        out.writeLong(1_001);
+        BinaryEncoder out = fieldsBeforeTheValues(bytes, id);
         out.writeLong(Integer.MAX_VALUE); // a map block claiming two billion entries
         out.flush();
         byte[] huge = bytes.toByteArray();

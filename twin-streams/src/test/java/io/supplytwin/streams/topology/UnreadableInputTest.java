@@ -13,7 +13,13 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import io.supplytwin.schemas.serde.BadRecordException;
+import java.util.HashMap;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.errors.StreamsException;
 import org.junit.jupiter.api.AfterEach;
@@ -97,6 +103,30 @@ class UnreadableInputTest {
         assertThat(twin.enterprises().get("t2-05")).isNotNull();
         assertThat(twin.output(twin.topics.credit()).readValuesToList()).isNotEmpty()
                 .last().satisfies(c -> assertThat(c.getP()).isEqualTo(0.2));
+    }
+
+    @Test
+    void aRecordThatCouldNotBeReadForAnotherReasonFailsTheThreadInsteadOfBeingDeadLettered() {
+        // e.g. the registry unreachable: retrying helps, so the record must not be lost to the dead-letter topic
+        Properties props = new Properties();
+        InputRejects.install(props, twin.topics, twin.registry, twin.metrics);
+        InputRejects handler = new InputRejects();
+        Map<String, Object> configs = new HashMap<>();
+        props.forEach((k, v) -> configs.put((String) k, v));
+        handler.configure(configs);
+        ConsumerRecord<byte[], byte[]> record = new ConsumerRecord<>(twin.topics.telemetry().name(), 0, 7L, utf8("m1"),
+                new byte[] {0, 0, 0, 0, 1, 2});
+
+        DeserializationExceptionHandler.Response outage = handler.handleError(null, record,
+                new SerializationException("Cannot fetch schema id 1 for topic twin.telemetry: connection refused"));
+        assertThat(outage.result()).isEqualTo(DeserializationExceptionHandler.Result.FAIL);
+        assertThat(outage.deadLetterQueueRecords()).isEmpty();
+
+        DeserializationExceptionHandler.Response bad = handler.handleError(null, record, new BadRecordException(
+                twin.topics.telemetry().name(), 1, BadRecordException.Reason.UNDECODABLE, "ends early", null));
+        assertThat(bad.result()).isEqualTo(DeserializationExceptionHandler.Result.RESUME);
+        assertThat(bad.deadLetterQueueRecords()).singleElement()
+                .satisfies(r -> assertThat(r.topic()).isEqualTo(twin.topics.telemetryDlq().name()));
     }
 
     @Test
