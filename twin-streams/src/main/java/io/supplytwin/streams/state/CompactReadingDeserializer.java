@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -105,7 +106,7 @@ public final class CompactReadingDeserializer implements Deserializer<CompactRea
             this.pos = pos;
         }
 
-        CompactReading reading(java.util.function.Supplier<TelemetryReading> avro) {
+        CompactReading reading(Supplier<TelemetryReading> avro) {
             String enterpriseId = string();
             int level = intValue();
             if (level < 0 || level >= LEVELS.length) {
