@@ -19,6 +19,8 @@ import java.util.function.Supplier;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +42,9 @@ public final class CompactReadingDeserializer implements Deserializer<CompactRea
     private static final VarHandle DOUBLE = MethodHandles.byteArrayViewVarHandle(double[].class, ByteOrder.LITTLE_ENDIAN);
     private static final TwinLevel[] LEVELS = TwinLevel.values();
     private static final int SOURCES = TelemetrySource.values().length;
+    private static final int[] NO_POSITIONS = {};
+    private static final String[] NO_IDS = {};
+    private static final double[] NO_VALUES = {};
 
     private final SchemaRegistryClient registry;
     private final AvroDeserializer<TelemetryReading> avro;
@@ -48,6 +53,13 @@ public final class CompactReadingDeserializer implements Deserializer<CompactRea
     public CompactReadingDeserializer(SchemaRegistryClient registry) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.avro = AvroDeserializer.forClass(registry, TelemetryReading.class);
+    }
+
+    /** A serde for reading telemetry this way (a source's: its serializer refuses, the twin never writes telemetry). */
+    public static Serde<CompactReading> serde(SchemaRegistryClient registry) {
+        return Serdes.serdeFrom((topic, reading) -> {
+            throw new UnsupportedOperationException("compact readings are read from " + topic + ", never written");
+        }, new CompactReadingDeserializer(registry));
     }
 
     @Override
@@ -118,9 +130,9 @@ public final class CompactReadingDeserializer implements Deserializer<CompactRea
             longValue(); // ingestTime
             int capacity = 0;
             int size = 0;
-            int[] positions = new int[0];
-            String[] ids = new String[0];
-            double[] values = new double[0];
+            int[] positions = NO_POSITIONS;
+            String[] ids = NO_IDS;
+            double[] values = NO_VALUES;
             long[] seen = new long[(CatalogueIds.size() + 63) >>> 6];
             for (long count; (count = blockCount()) != 0; ) {
                 // each entry takes at least 9 bytes (a key length and a double): more than that cannot be there

@@ -170,18 +170,9 @@ public final class EntityTwin {
                 continue;
             }
             int position = reading.position(k);
-            int i;
-            if (position >= 0) {
-                i = index[position];
-                if (i == NO_SLOT) {
-                    i = addSlot(null, position);
-                }
-            } else {
-                String id = reading.id(k);
-                i = slot(id);
-                if (i == NO_SLOT) {
-                    i = addSlot(id, position);
-                }
+            int i = position >= 0 ? index[position] : slot(reading.id(k));
+            if (i == NO_SLOT) {
+                i = addSlot(reading.id(k), position);
             }
             boolean newest = counts[i] == 0 || eventTime >= updatedAts[i];
             accumulate(i, x, alpha);

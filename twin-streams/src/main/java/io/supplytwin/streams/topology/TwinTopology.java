@@ -120,8 +120,7 @@ public final class TwinTopology {
 
         // the twin reads telemetry into arrays by catalogue position, not Avro's class (CompactReadingDeserializer)
         KStream<String, CompactReading> telemetry = builder.stream(topics.telemetry().name(),
-                Consumed.with(topics.telemetry().keySerde(registry), Serdes.serdeFrom(new ReadOnly<CompactReading>(),
-                                new CompactReadingDeserializer(registry)))
+                Consumed.with(topics.telemetry().keySerde(registry), CompactReadingDeserializer.serde(registry))
                         .withTimestampExtractor(new ReadingTimestampExtractor()).withName("telemetry"));
         String source = topics.telemetry().name();
         KStream<String, Object> twinOut = telemetry.process(() -> new EntityTwinProcessor(ENTITY_STORE, policy,
@@ -183,14 +182,6 @@ public final class TwinTopology {
                     .to(topics.forecast().name(), produced(topics.forecast(), registry));
         }
         return builder.build();
-    }
-
-    /** The serializer half of a serde only ever used to read (a source's). */
-    private static final class ReadOnly<T> implements org.apache.kafka.common.serialization.Serializer<T> {
-        @Override
-        public byte[] serialize(String topic, T data) {
-            throw new UnsupportedOperationException("the twin reads " + topic + "; it never writes it");
-        }
     }
 
     private static EnterpriseInput risk(Forecast f) {
