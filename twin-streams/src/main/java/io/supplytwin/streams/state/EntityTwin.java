@@ -26,7 +26,12 @@ import java.util.Objects;
  */
 public final class EntityTwin {
 
-    public static final StateCodec<EntityTwin> CODEC = new StateCodec<>("entity twin", 3, EntityTwin::write, EntityTwin::read);
+    public static final StateCodec<EntityTwin> CODEC = new StateCodec<>("entity twin", 4, EntityTwin::write, EntityTwin::read);
+
+    /** Format 4 flags: what the columns of a twin usually share, written once instead of per indicator. */
+    private static final int ALL_UPDATED_AT_LATEST = 1;
+    private static final int ALL_COUNTS_EQUAL = 2;
+    private static final int ALL_PUBLISHED_AT_VALUE = 4;
 
     private static final long NEVER = Long.MIN_VALUE;
     private static final int NO_SLOT = -1;
@@ -316,15 +321,18 @@ public final class EntityTwin {
     }
 
     /**
-     * Format 3, what a twin costs in its changelog on every reading (the largest share of the bytes a reading makes
-     * the application write): per indicator its catalogue position as the distance from the previous slot's (one byte
-     * when slots follow the catalogue; ids outside the catalogue as text), the latest value as a double, its update
-     * time as the distance from the twin's latest event time, the mean and the last published value as float
-     * distances from the latest value, the variance as a float, and the count; about 23 bytes against format 2's 35.
+     * Format 4, what a twin costs in its changelog on every reading (the largest share of the bytes a reading makes
+     * the application write). Indicators are written column by column: catalogue positions as distances from the
+     * previous slot's (one byte when slots follow the catalogue; ids outside the catalogue as text), latest values as
+     * doubles, means as float distances from the value, variances as floats; then three columns that are usually the
+     * same for every indicator, each written once when it is (a flag says so) and per indicator otherwise: the update
+     * time (as the distance from the twin's latest event time), the count, and the last published value (as a float
+     * distance from the value; zero for all when the twin published on this reading). A machine twin of 95 values
+     * takes ~17 bytes per indicator, against format 3's 23 (the same fields interleaved) and format 2's 35.
      * Floats keep 24 significant bits of a distance that is itself of the order of the indicator's spread, so the
      * statistics and deadband decisions lose nothing that matters; and because every reading reads the twin back
      * from its store, an instance rebuilt from the changelog computes exactly what an uninterrupted one does.
-     * Format 2 (doubles throughout, absolute positions) and format 1 (ids as text) are still read.
+     * Formats 3, 2 (doubles throughout, absolute positions) and 1 (ids as text) are still read.
      */
     private static void write(EntityTwin t, StateCodec.Out out) throws IOException {
         out.writeUTF(t.entityId);
@@ -336,22 +344,59 @@ public final class EntityTwin {
         out.writeVarLong(t.readings);
         out.writeVarLong(t.lateReadings);
         out.writeInt(CatalogueIds.FINGERPRINT);
-        out.writeVarLong(t.size);
+        int n = t.size;
+        out.writeVarLong(n);
+        if (n == 0) {
+            return;
+        }
+        int flags = ALL_UPDATED_AT_LATEST | ALL_COUNTS_EQUAL | ALL_PUBLISHED_AT_VALUE;
+        long count0 = t.counts[0];
+        for (int i = 0; i < n; i++) {
+            if (t.updatedAts[i] != t.latestEventTime) {
+                flags &= ~ALL_UPDATED_AT_LATEST;
+            }
+            if (t.counts[i] != count0) {
+                flags &= ~ALL_COUNTS_EQUAL;
+            }
+            if (Double.doubleToRawLongBits(t.publisheds[i]) != Double.doubleToRawLongBits(t.values[i])) {
+                flags &= ~ALL_PUBLISHED_AT_VALUE;
+            }
+        }
+        out.writeByte(flags);
         long previous = 0;
-        for (int i = 0; i < t.size; i++) {
+        for (int i = 0; i < n; i++) {
             long position = t.positions[i] + 1L;
             out.writeVarLong(zigZag(position - previous));
             previous = position;
             if (t.positions[i] < 0) {
                 out.writeUTF(t.ids[i]);
             }
-            double value = t.values[i];
-            out.writeDouble(value);
-            out.writeVarLong(zigZag(t.latestEventTime - t.updatedAts[i]));
-            out.writeFloat((float) (t.means[i] - value));
+        }
+        for (int i = 0; i < n; i++) {
+            out.writeDouble(t.values[i]);
+        }
+        for (int i = 0; i < n; i++) {
+            out.writeFloat((float) (t.means[i] - t.values[i]));
+        }
+        for (int i = 0; i < n; i++) {
             out.writeFloat((float) t.variances[i]);
-            out.writeVarLong(t.counts[i]);
-            out.writeFloat((float) (t.publisheds[i] - value)); // NaN (never published) stays NaN
+        }
+        if ((flags & ALL_UPDATED_AT_LATEST) == 0) {
+            for (int i = 0; i < n; i++) {
+                out.writeVarLong(zigZag(t.latestEventTime - t.updatedAts[i]));
+            }
+        }
+        if ((flags & ALL_COUNTS_EQUAL) != 0) {
+            out.writeVarLong(count0);
+        } else {
+            for (int i = 0; i < n; i++) {
+                out.writeVarLong(t.counts[i]);
+            }
+        }
+        if ((flags & ALL_PUBLISHED_AT_VALUE) == 0) {
+            for (int i = 0; i < n; i++) {
+                out.writeFloat((float) (t.publisheds[i] - t.values[i])); // NaN (never published) stays NaN
+            }
         }
     }
 
@@ -379,6 +424,62 @@ public final class EntityTwin {
         t.publishedAt = publishedAt;
         t.readings = readings;
         t.lateReadings = lateReadings;
+        if (version >= 4) {
+            readColumns(in, t, n);
+        } else {
+            readInterleaved(in, t, n, version);
+        }
+        t.size = n;
+        return t;
+    }
+
+    private static void readColumns(StateCodec.In in, EntityTwin t, int n) throws IOException {
+        if (n == 0) {
+            return;
+        }
+        int flags = in.readUnsignedByte();
+        long previous = 0;
+        for (int i = 0; i < n; i++) {
+            previous += unZigZag(in.readVarLong());
+            int position = (int) previous - 1;
+            t.ids[i] = position < 0 ? in.readUTF() : CatalogueIds.id(position);
+            t.positions[i] = position;
+        }
+        for (int i = 0; i < n; i++) {
+            t.values[i] = in.readDouble();
+        }
+        for (int i = 0; i < n; i++) {
+            t.means[i] = t.values[i] + in.readFloat();
+        }
+        for (int i = 0; i < n; i++) {
+            t.variances[i] = in.readFloat();
+        }
+        if ((flags & ALL_UPDATED_AT_LATEST) != 0) {
+            Arrays.fill(t.updatedAts, 0, n, t.latestEventTime);
+        } else {
+            for (int i = 0; i < n; i++) {
+                t.updatedAts[i] = t.latestEventTime - unZigZag(in.readVarLong());
+            }
+        }
+        if ((flags & ALL_COUNTS_EQUAL) != 0) {
+            Arrays.fill(t.counts, 0, n, in.readVarLong());
+        } else {
+            for (int i = 0; i < n; i++) {
+                t.counts[i] = in.readVarLong();
+            }
+        }
+        if ((flags & ALL_PUBLISHED_AT_VALUE) != 0) {
+            System.arraycopy(t.values, 0, t.publisheds, 0, n);
+        } else {
+            for (int i = 0; i < n; i++) {
+                t.publisheds[i] = t.values[i] + in.readFloat();
+            }
+        }
+    }
+
+    /** Formats 2 and 3: one indicator's fields after another. */
+    private static void readInterleaved(StateCodec.In in, EntityTwin t, int n, int version) throws IOException {
+        long latest = t.latestEventTime;
         long previous = 0;
         for (int i = 0; i < n; i++) {
             int position;
@@ -405,8 +506,6 @@ public final class EntityTwin {
                 t.publisheds[i] = value + in.readFloat();
             }
         }
-        t.size = n;
-        return t;
     }
 
     private static EntityTwin readFormat1(StateCodec.In in, EntityTwin t) throws IOException {

@@ -54,33 +54,59 @@ class EntityTwinCodecTest {
         return twin;
     }
 
+    /** Bytes the previous release (format 3: an indicator's fields one after another) stored for {@link #storedSequence()}. */
+    private static final String FORMAT_3_OF_PREVIOUS_RELEASE = "AwALdDEtMDEtZXEtMDMABXQxLTAxAAEAAAAAABPWIAAAAAAAD0JABQEQxjbNA0JAVwAAAAAAAAC+zMzNPSPXCgK/AAAABkBRgAAAAAAAwJoMQLMzM0D64UgCQOAAAEcAEXZlbmRvcl9zcGVjaWZpY194QAgAAAAAAADAzyQAAAAAAAAAAAEAAAAA";
+
     /** Bytes this release stores for {@link #storedSequence()}: a change of them is a change of format. */
-    private static final String FORMAT_3 = "AwALdDEtMDEtZXEtMDMABXQxLTAxAAEAAAAAABPWIAAAAAAAD0JABQEQxjbNA0JAVwAAAAAAAAC+zMzNPSPXCgK/AAAABkBRgAAAAAAAwJoMQLMzM0D64UgCQOAAAEcAEXZlbmRvcl9zcGVjaWZpY194QAgAAAAAAADAzyQAAAAAAAAAAAEAAAAA";
+    private static final String FORMAT_4 = "BAALdDEtMDEtZXEtMDMABXQxLTAxAAEAAAAAABPWIAAAAAAAD0JABQEQxjbNAwBCBkcAEXZlbmRvcl9zcGVjaWZpY194QFcAAAAAAABAUYAAAAAAAEAIAAAAAAAAvszMzUCzMzMAAAAAPSPXCkD64UgAAAAAAMCaDMDPJAICAb8AAABA4AAAAAAAAA==";
 
     @Test
-    void whatThePreviousReleaseStoredReadsBackTheSame() {
-        byte[] stored = Base64.getDecoder().decode(FORMAT_2_OF_PREVIOUS_RELEASE);
+    void whatFormat3StoredReadsBackTheSame() {
+        byte[] stored = Base64.getDecoder().decode(FORMAT_3_OF_PREVIOUS_RELEASE);
         EntityTwin back = EntityTwin.CODEC.decode(stored);
-        EntityTwin expected = storedSequence();
-
-        assertThat(back.toState(EmitReason.DEADBAND)).isEqualTo(expected.toState(EmitReason.DEADBAND));
-        assertThat(back.indicators().keySet()).containsExactly("availability_pct", "oee_pct", "vendor_specific_x");
-        assertThat(back.indicators().get("availability_pct").published()).isEqualTo(91.5);
-        assertThat(back.indicators().get("oee_pct").value()).isEqualTo(70.0);
-        assertThat(back.indicators().get("oee_pct").count()).isEqualTo(2);
+        assertSameWithinFloat(back, storedSequence());
+        assertThat(back.indicators().get("oee_pct").updatedAt()).isEqualTo(1_200_000L);
+        assertThat(back.indicators().get("vendor_specific_x").count()).isEqualTo(1);
+        assertThat(EntityTwin.CODEC.encode(back)).as("stored again, in this release's format").isEqualTo(
+                EntityTwin.CODEC.encode(storedSequence()));
     }
 
     @Test
-    void thisReleaseWritesFormat3AndReadsItBack() {
+    void thisReleaseWritesFormat4AndReadsItBack() {
+        // storedSequence has differing update times, counts and published values: every column written in full
         byte[] stored = EntityTwin.CODEC.encode(storedSequence());
-        assertThat(stored[0]).isEqualTo((byte) 3);
-        assertThat(Base64.getEncoder().encodeToString(stored)).isEqualTo(FORMAT_3);
+        assertThat(stored[0]).isEqualTo((byte) 4);
+        assertThat(Base64.getEncoder().encodeToString(stored)).isEqualTo(FORMAT_4);
         assertSameWithinFloat(EntityTwin.CODEC.decode(stored), storedSequence());
-        assertThat(stored.length).isLessThan(Base64.getDecoder().decode(FORMAT_2_OF_PREVIOUS_RELEASE).length);
+        assertThat(stored.length).as("with nothing shared, format 3's fields plus the flags byte")
+                .isEqualTo(Base64.getDecoder().decode(FORMAT_3_OF_PREVIOUS_RELEASE).length + 1);
     }
 
     @Test
-    void aMachineTwinTakesAboutTwoThirdsOfFormat2AndItsStatisticsDoNotDriftOverManyReadings() {
+    void columnsEveryIndicatorSharesAreWrittenOnceAndReadBackForEach() {
+        EntityTwin twin = EntityTwin.create("m-2", "e-1", TwinLevel.EQUIPMENT);
+        twin.apply(Map.of("availability_pct", 91.5, "oee_pct", 77.0, "vendor_specific_x", 3.0), 1_000_000L, 0.2, 600_000L);
+        twin.apply(Map.of("availability_pct", 90.5, "oee_pct", 78.0, "vendor_specific_x", 4.0), 1_300_000L, 0.2, 600_000L);
+        twin.markPublished(List.of());
+        byte[] shared = EntityTwin.CODEC.encode(twin);
+        EntityTwin back = EntityTwin.CODEC.decode(shared);
+        assertSameWithinFloat(back, twin);
+        back.indicators().values().forEach(s -> {
+            assertThat(s.updatedAt()).isEqualTo(1_300_000L);
+            assertThat(s.count()).isEqualTo(2);
+            assertThat(s.published()).isEqualTo(s.value());
+        });
+
+        twin.apply(Map.of("availability_pct", 89.0, "oee_pct", 79.0, "vendor_specific_x", 5.0), 1_600_000L, 0.2, 600_000L);
+        byte[] notPublished = EntityTwin.CODEC.encode(twin);
+        assertSameWithinFloat(EntityTwin.CODEC.decode(notPublished), twin);
+        // the published column (3 floats) is back once values moved away from it
+        assertThat(notPublished.length - shared.length).isEqualTo(3 * Float.BYTES);
+        assertThat(EntityTwin.CODEC.decode(notPublished).indicators().get("oee_pct").published()).isEqualTo(78.0);
+    }
+
+    @Test
+    void aMachineTwinTakesUnderTwoThirdsOfFormat2AndItsStatisticsDoNotDriftOverManyReadings() {
         List<String> machine = IndicatorCatalogue.standard().atLevel(Level.EQUIPMENT).stream().map(Indicator::id).toList();
         java.util.Random random = new java.util.Random(7);
         EntityTwin exact = EntityTwin.create("m-1", "e-1", TwinLevel.EQUIPMENT); // never stored: doubles throughout
@@ -111,7 +137,10 @@ class EntityTwinCodecTest {
         });
         int bytes = EntityTwin.CODEC.encode(stored).length;
         int perIndicator = bytes / machine.size();
-        assertThat(perIndicator).as("bytes per indicator in format 3 (format 2: 35)").isBetween(20, 25);
+        assertThat(perIndicator).as("bytes per indicator in format 4 (format 3: 23, format 2: 35)").isBetween(20, 22);
+        stored.markPublished(List.of());
+        assertThat(EntityTwin.CODEC.encode(stored).length / machine.size()).as("the same, right after a publication")
+                .isBetween(16, 18);
     }
 
     private static void assertSameWithinFloat(EntityTwin back, EntityTwin twin) {
