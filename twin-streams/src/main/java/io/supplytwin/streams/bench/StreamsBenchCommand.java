@@ -579,8 +579,14 @@ public final class StreamsBenchCommand implements Callable<Integer> {
         // cpu over wall: how much of the run the stream threads worked rather than waited (Kafka Streams' own ratios
         // cover its last metric windows, the paused start among them)
         double busy = usage.ms().get("stream threads") / (secs * 1e3 * threads);
-        progress("%s: cpu per reading by thread group: %s; stream threads busy %.0f%% of the run", what,
-                usage.perReading(processed.getAsLong()), 100 * busy);
+        // run-queue wait: the share of the run a thread was ready but no core was free, which tells a stream thread
+        // short of cpu (2 shared cores, the broker in the same process) from one idle for want of input
+        ThreadCpu.Waited waited = usage.waited();
+        String waiting = waited == null ? "" : String.format(Locale.ROOT, ", waiting for a core %.0f%%; on average"
+                + " %.2f threads of the process were waiting for one", 100 * waited.streamThreadsMs() / (secs * 1e3 * threads),
+                waited.allMs() / (secs * 1e3));
+        progress("%s: cpu per reading by thread group: %s; stream threads busy %.0f%% of the run%s", what,
+                usage.perReading(processed.getAsLong()), 100 * busy, waiting);
         return new Run(rate, cpu / processed.getAsLong(), usage.jitMs() / Math.max(1, cpu), processed.getAsLong(), 0);
     }
 

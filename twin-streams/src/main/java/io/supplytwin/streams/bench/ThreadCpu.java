@@ -7,9 +7,11 @@ import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
 
 /**
@@ -27,6 +29,7 @@ final class ThreadCpu {
     private final long gcMs0 = gcMs();
     private final long jitMs0 = compileMs();
     private final Map<String, Long> native0 = NativeThreads.ticks();
+    private final Map<Integer, NativeThreads.Wait> waits0 = NativeThreads.waits();
 
     private static long gcMs() {
         return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(b -> Math.max(0, b.getCollectionTime())).sum();
@@ -80,9 +83,13 @@ final class ThreadCpu {
             ms.put(g, 0.0);
         }
         double javaMs = 0;
+        Set<String> streamComms = new HashSet<>();
         for (ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
             if (info == null) {
                 continue;
+            }
+            if (group(info.getThreadName()).equals("stream threads")) {
+                streamComms.add(NativeThreads.comm(info.getThreadName()));
             }
             long now = THREADS.getThreadCpuTime(info.getThreadId());
             if (now < 0) {
@@ -107,11 +114,15 @@ final class ThreadCpu {
             }
         }
         ms.put("native/jvm", rest);
-        return new Usage(ms, broker, gcMs() - gcMs0, compileMs() - jitMs0);
+        return new Usage(ms, broker, gcMs() - gcMs0, compileMs() - jitMs0, NativeThreads.waited(waits0, NativeThreads.waits(),
+                streamComms));
     }
 
-    /** What a run used: cpu ms by thread group, and the elapsed ms of GC pauses and of compilation. */
-    record Usage(Map<String, Double> ms, Map<String, Double> broker, double gcPauseMs, double compileMs) {
+    /**
+     * What a run used: cpu ms by thread group, the elapsed ms of GC pauses and of compilation, and how long threads were
+     * ready to run but waiting for a core (null where the kernel does not say).
+     */
+    record Usage(Map<String, Double> ms, Map<String, Double> broker, double gcPauseMs, double compileMs, Waited waited) {
 
         /**
          * Cpu ms of the JIT compiler's threads; where per-thread accounting is not readable, the compiler's elapsed
@@ -131,6 +142,14 @@ final class ThreadCpu {
             return joiner + String.format(Locale.ROOT, " (of which, elapsed: gc pauses %.3f ms, jit %.3f ms; broker's busiest: %s)",
                     gcPauseMs / n, compileMs / n, parts);
         }
+    }
+
+    /**
+     * Run-queue wait over a run, in ms: of every thread of the process, and of the stream threads (threads whose kernel
+     * name is a stream thread's name cut to 15 characters; that also takes in the instance's cleanup and metrics
+     * threads, which are idle nearly all the time).
+     */
+    record Waited(double allMs, double streamThreadsMs) {
     }
 
     /**
@@ -157,6 +176,59 @@ final class ThreadCpu {
                 return "jit";
             }
             return null;
+        }
+
+        /** The kernel's name of a thread: its name cut to 15 characters (what {@code /proc/<pid>/task/<tid>/comm} holds). */
+        static String comm(String javaName) {
+            return javaName.length() <= 15 ? javaName : javaName.substring(0, 15);
+        }
+
+        /** A thread's kernel name and its run-queue wait so far, ns. */
+        record Wait(String comm, long ns) {
+        }
+
+        /**
+         * Each thread's run-queue wait, from the second field of {@code /proc/self/task/<tid>/schedstat}: time spent ready
+         * to run while every core was busy with something else. Empty where that is not readable.
+         */
+        static Map<Integer, Wait> waits() {
+            Map<Integer, Wait> out = new HashMap<>();
+            File[] tasks = new File("/proc/self/task").listFiles();
+            if (tasks == null) {
+                return out;
+            }
+            for (File task : tasks) {
+                try {
+                    String[] f = Files.readString(task.toPath().resolve("schedstat")).trim().split(" ");
+                    String comm = Files.readString(task.toPath().resolve("comm")).trim();
+                    out.put(Integer.parseInt(task.getName()), new Wait(comm, Long.parseLong(f[1])));
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended between the listing and the read, or the kernel keeps no scheduler statistics
+                }
+            }
+            return out;
+        }
+
+        /**
+         * The wait between two snapshots, of all threads and of those whose kernel name is in {@code streamComms}; a
+         * thread that started in between counts from its start, one that ended in between is missed. Null when the end
+         * snapshot is empty.
+         */
+        static Waited waited(Map<Integer, Wait> start, Map<Integer, Wait> end, Set<String> streamComms) {
+            if (end.isEmpty()) {
+                return null;
+            }
+            long all = 0;
+            long stream = 0;
+            for (var e : end.entrySet()) {
+                Wait before = start.get(e.getKey());
+                long d = Math.max(0, e.getValue().ns() - (before == null ? 0 : before.ns()));
+                all += d;
+                if (streamComms.contains(e.getValue().comm())) {
+                    stream += d;
+                }
+            }
+            return new Waited(all / 1e6, stream / 1e6);
         }
 
         static Map<String, Long> ticks() {

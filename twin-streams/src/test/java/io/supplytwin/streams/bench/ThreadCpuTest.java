@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** The benchmark's cpu breakdown: which thread counts where, and the kernel's per-thread counters as read. */
@@ -54,5 +57,44 @@ class ThreadCpuTest {
         assertThat(ticks).containsKeys("jit", "gc");
         assertThat(ticks.values()).allMatch(t -> t >= 0);
         assertThat(ticks.get("jit")).as("the compilers have run for at least one 10 ms tick").isPositive();
+    }
+
+    @Test
+    void runQueueWaitIsSummedOverThreadsAndOverTheStreamThreadsKernelNames() {
+        String stream = ThreadCpu.NativeThreads.comm("bench-twin-1542-7f3e-StreamThread-1");
+        assertThat(stream).isEqualTo("bench-twin-1542").hasSize(15);
+        Map<Integer, ThreadCpu.NativeThreads.Wait> start = Map.of(
+                1, new ThreadCpu.NativeThreads.Wait(stream, 5_000_000),
+                2, new ThreadCpu.NativeThreads.Wait("data-plane-kafk", 1_000_000),
+                3, new ThreadCpu.NativeThreads.Wait("ended", 9_000_000));
+        Map<Integer, ThreadCpu.NativeThreads.Wait> end = Map.of(
+                1, new ThreadCpu.NativeThreads.Wait(stream, 45_000_000),
+                2, new ThreadCpu.NativeThreads.Wait("data-plane-kafk", 11_000_000),
+                4, new ThreadCpu.NativeThreads.Wait("started", 2_000_000));
+        ThreadCpu.Waited waited = ThreadCpu.NativeThreads.waited(start, end, Set.of(stream));
+        // 40 ms of the stream thread, 10 of the broker's, the new thread's 2 from its start; the ended one is missed
+        assertThat(waited.allMs()).isEqualTo(52.0);
+        assertThat(waited.streamThreadsMs()).isEqualTo(40.0);
+        assertThat(ThreadCpu.NativeThreads.waited(start, Map.of(), Set.of(stream))).isNull();
+    }
+
+    @Test
+    void aStartedThreadsRunQueueWaitIsReadWithItsKernelName() throws Exception {
+        assumeTrue(Files.isReadable(Path.of("/proc/self/schedstat")), "scheduler statistics are Linux's");
+        // the JVM gives a thread it starts its Java name, cut to 15 characters, as the kernel's name
+        String name = "wait-probe-" + System.nanoTime() + "-StreamThread-1";
+        CountDownLatch read = new CountDownLatch(1);
+        AtomicReference<Map<Integer, ThreadCpu.NativeThreads.Wait>> seen =
+                new AtomicReference<>();
+        Thread probe = new Thread(() -> {
+            seen.set(ThreadCpu.NativeThreads.waits());
+            read.countDown();
+        }, name);
+        probe.start();
+        read.await();
+        probe.join();
+        assertThat(seen.get().values()).allMatch(w -> w.ns() >= 0 && w.comm().length() <= 15);
+        assertThat(seen.get().values()).extracting(ThreadCpu.NativeThreads.Wait::comm)
+                .contains(ThreadCpu.NativeThreads.comm(name));
     }
 }
