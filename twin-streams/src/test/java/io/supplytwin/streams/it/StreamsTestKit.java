@@ -32,6 +32,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
 
 /** Isolated topics, twin instances, Avro readings and read_committed readers for the twin's integration tests. */
 final class StreamsTestKit {
@@ -127,23 +129,26 @@ final class StreamsTestKit {
 
     /** Sends the values in order, each under the key {@code key} gives it. */
     <V> void produce(Topic<String, V> t, List<V> values, java.util.function.Function<V, String> key) {
-        try (KafkaProducer<String, V> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true), t.keySerde(registry).serializer(),
-                t.valueSerde(registry).serializer())) {
+        send(t.keySerde(registry).serializer(), t.valueSerde(registry).serializer(), producer -> {
             for (V v : values) {
                 producer.send(new ProducerRecord<>(t.name(), key.apply(v), v));
             }
-        }
+        });
     }
 
     /** Sends bytes as they are: what a misbehaving producer would write. */
     void produceRaw(String topic, String key, byte[] value) {
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers()),
-                new org.apache.kafka.common.serialization.ByteArraySerializer(),
-                new org.apache.kafka.common.serialization.ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(topic, key.getBytes(java.nio.charset.StandardCharsets.UTF_8), value));
+        ByteArraySerializer bytes = new ByteArraySerializer();
+        send(bytes, bytes, producer -> producer.send(new ProducerRecord<>(topic,
+                key.getBytes(java.nio.charset.StandardCharsets.UTF_8), value)));
+    }
+
+    /** Runs {@code sends} with an idempotent producer to the test's broker and closes it, which flushes what it sent. */
+    private <K, V> void send(Serializer<K> keys, Serializer<V> values, java.util.function.Consumer<KafkaProducer<K, V>> sends) {
+        try (KafkaProducer<K, V> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true), keys, values)) {
+            sends.accept(producer);
         }
     }
 
