@@ -193,20 +193,35 @@ final class ThreadCpu {
          */
         static Map<Integer, Wait> waits() {
             Map<Integer, Wait> out = new HashMap<>();
+            eachTask(task -> {
+                String[] f = Files.readString(task.toPath().resolve("schedstat")).trim().split(" ");
+                String comm = Files.readString(task.toPath().resolve("comm")).trim();
+                out.put(Integer.parseInt(task.getName()), new Wait(comm, Long.parseLong(f[1])));
+            });
+            return out;
+        }
+
+        /** A read of one thread's {@code /proc/self/task/<tid>} entries. */
+        private interface TaskRead {
+            void read(File task) throws IOException;
+        }
+
+        /**
+         * Runs {@code read} on every thread of the process; a thread that ended between the listing and the read, or
+         * whose entries the kernel does not keep, is skipped.
+         */
+        private static void eachTask(TaskRead read) {
             File[] tasks = new File("/proc/self/task").listFiles();
             if (tasks == null) {
-                return out;
+                return;
             }
             for (File task : tasks) {
                 try {
-                    String[] f = Files.readString(task.toPath().resolve("schedstat")).trim().split(" ");
-                    String comm = Files.readString(task.toPath().resolve("comm")).trim();
-                    out.put(Integer.parseInt(task.getName()), new Wait(comm, Long.parseLong(f[1])));
+                    read.read(task);
                 } catch (IOException | RuntimeException e) {
-                    // the thread ended between the listing and the read, or the kernel keeps no scheduler statistics
+                    // gone, or not readable here: nothing to count
                 }
             }
-            return out;
         }
 
         /**
@@ -233,26 +248,17 @@ final class ThreadCpu {
 
         static Map<String, Long> ticks() {
             Map<String, Long> out = new HashMap<>();
-            File[] tasks = new File("/proc/self/task").listFiles();
-            if (tasks == null) {
-                return out;
-            }
-            for (File task : tasks) {
-                try {
-                    String stat = Files.readString(task.toPath().resolve("stat"));
-                    int open = stat.indexOf('(');
-                    int close = stat.lastIndexOf(')');
-                    String g = group(stat.substring(open + 1, close));
-                    if (g == null) {
-                        continue;
-                    }
+            eachTask(task -> {
+                String stat = Files.readString(task.toPath().resolve("stat"));
+                int open = stat.indexOf('(');
+                int close = stat.lastIndexOf(')');
+                String g = group(stat.substring(open + 1, close));
+                if (g != null) {
                     String[] f = stat.substring(close + 2).split(" ");
                     // after "(comm) ": state is field 3 of stat(5), utime and stime are fields 14 and 15
                     out.merge(g, Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
-                } catch (IOException | RuntimeException e) {
-                    // the thread ended between the listing and the read
                 }
-            }
+            });
             return out;
         }
     }
