@@ -578,12 +578,13 @@ public final class StreamsBenchCommand implements Callable<Integer> {
         ThreadCpu.Usage usage = threadCpu.since(cpu);
         // cpu over wall: how much of the run the stream threads worked rather than waited (Kafka Streams' own ratios
         // cover its last metric windows, the paused start among them)
-        double busy = usage.ms().get("stream threads") / (secs * 1e3 * threads);
+        double streamThreadMs = secs * 1e3 * threads;
+        double busy = usage.ms().get(ThreadCpu.STREAM_THREADS) / streamThreadMs;
         // run-queue wait: the share of the run a thread was ready but no core was free, which tells a stream thread
         // short of cpu (2 shared cores, the broker in the same process) from one idle for want of input
         ThreadCpu.Waited waited = usage.waited();
         String waiting = waited == null ? "" : String.format(Locale.ROOT, ", waiting for a core %.0f%%; on average"
-                + " %.2f threads of the process were waiting for one", 100 * waited.streamThreadsMs() / (secs * 1e3 * threads),
+                + " %.2f threads of the process were waiting for one", 100 * waited.streamThreadsMs() / streamThreadMs,
                 waited.allMs() / (secs * 1e3));
         progress("%s: cpu per reading by thread group: %s; stream threads busy %.0f%% of the run%s", what,
                 usage.perReading(processed.getAsLong()), 100 * busy, waiting);

@@ -49,13 +49,16 @@ final class ThreadCpu {
         }
     }
 
+    /** The group of Kafka Streams' processing threads, whose busy and waiting shares the benchmark reports. */
+    static final String STREAM_THREADS = "stream threads";
+
     static String group(String thread) {
         // a stream thread's producer is named "kafka-producer-network-thread | <client id>-StreamThread-1-producer"
         if (thread.startsWith("kafka-producer-network-thread")) {
             return "producer i/o";
         }
         if (thread.contains("-StreamThread-")) {
-            return "stream threads";
+            return STREAM_THREADS;
         }
         if (thread.startsWith("data-plane-") || thread.startsWith("kafka-") || thread.startsWith("quorum-")
                 || thread.startsWith("group-coordinator") || thread.startsWith("TxnMarker") || thread.startsWith("broker-")
@@ -79,7 +82,7 @@ final class ThreadCpu {
     Usage since(double processCpuMs) {
         Map<String, Double> ms = new LinkedHashMap<>();
         Map<String, Double> broker = new HashMap<>();
-        for (String g : new String[] {"stream threads", "producer i/o", "broker", "other java"}) {
+        for (String g : new String[] {STREAM_THREADS, "producer i/o", "broker", "other java"}) {
             ms.put(g, 0.0);
         }
         double javaMs = 0;
@@ -88,7 +91,8 @@ final class ThreadCpu {
             if (info == null) {
                 continue;
             }
-            if (group(info.getThreadName()).equals("stream threads")) {
+            String group = group(info.getThreadName());
+            if (group.equals(STREAM_THREADS)) {
                 streamComms.add(NativeThreads.comm(info.getThreadName()));
             }
             long now = THREADS.getThreadCpuTime(info.getThreadId());
@@ -96,7 +100,6 @@ final class ThreadCpu {
                 continue;
             }
             double d = (now - start.getOrDefault(info.getThreadId(), 0L)) / 1e6;
-            String group = group(info.getThreadName());
             ms.merge(group, d, Double::sum);
             if (group.equals("broker")) {
                 broker.merge(brokerPart(info.getThreadName()), d, Double::sum);

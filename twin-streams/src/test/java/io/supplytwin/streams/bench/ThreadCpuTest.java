@@ -84,8 +84,7 @@ class ThreadCpuTest {
         // the JVM gives a thread it starts its Java name, cut to 15 characters, as the kernel's name
         String name = "wait-probe-" + System.nanoTime() + "-StreamThread-1";
         CountDownLatch read = new CountDownLatch(1);
-        AtomicReference<Map<Integer, ThreadCpu.NativeThreads.Wait>> seen =
-                new AtomicReference<>();
+        AtomicReference<Map<Integer, ThreadCpu.NativeThreads.Wait>> seen = new AtomicReference<>();
         Thread probe = new Thread(() -> {
             seen.set(ThreadCpu.NativeThreads.waits());
             read.countDown();

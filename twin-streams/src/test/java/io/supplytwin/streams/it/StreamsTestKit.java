@@ -13,6 +13,7 @@ import io.supplytwin.streams.TwinStreamsConfig;
 import io.supplytwin.streams.TwinStreamsService;
 import io.supplytwin.core.network.ReferenceNetwork;
 import io.supplytwin.streams.topology.StreamsTopics;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -128,7 +131,7 @@ final class StreamsTestKit {
     }
 
     /** Sends the values in order, each under the key {@code key} gives it. */
-    <V> void produce(Topic<String, V> t, List<V> values, java.util.function.Function<V, String> key) {
+    <V> void produce(Topic<String, V> t, List<V> values, Function<V, String> key) {
         send(t.keySerde(registry).serializer(), t.valueSerde(registry).serializer(), producer -> {
             for (V v : values) {
                 producer.send(new ProducerRecord<>(t.name(), key.apply(v), v));
@@ -139,12 +142,11 @@ final class StreamsTestKit {
     /** Sends bytes as they are: what a misbehaving producer would write. */
     void produceRaw(String topic, String key, byte[] value) {
         ByteArraySerializer bytes = new ByteArraySerializer();
-        send(bytes, bytes, producer -> producer.send(new ProducerRecord<>(topic,
-                key.getBytes(java.nio.charset.StandardCharsets.UTF_8), value)));
+        send(bytes, bytes, producer -> producer.send(new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8), value)));
     }
 
     /** Runs {@code sends} with an idempotent producer to the test's broker and closes it, which flushes what it sent. */
-    private <K, V> void send(Serializer<K> keys, Serializer<V> values, java.util.function.Consumer<KafkaProducer<K, V>> sends) {
+    private <K, V> void send(Serializer<K> keys, Serializer<V> values, Consumer<KafkaProducer<K, V>> sends) {
         try (KafkaProducer<K, V> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true), keys, values)) {
