@@ -17,16 +17,20 @@ import io.supplytwin.streams.forecast.InStreamScoring;
 import io.supplytwin.streams.metrics.TwinStreamsMetrics;
 import io.supplytwin.streams.query.InteractiveQueries;
 import io.supplytwin.streams.query.TwinViews;
+import io.supplytwin.streams.state.CompactReadingDeserializer;
+import io.supplytwin.streams.state.TwinReplay;
 import io.supplytwin.streams.topology.InputRejects;
 import io.supplytwin.streams.topology.StreamsTopics;
 import io.supplytwin.streams.topology.TwinTopology;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
@@ -44,6 +48,8 @@ public final class TwinStreamsService implements Service {
 
     private static final Logger LOG = LoggerFactory.getLogger(TwinStreamsService.class);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    /** Longest a restored task may spend re-reading telemetry its entity twins' snapshots leave out. */
+    private static final Duration REPLAY_TIMEOUT = Duration.ofMinutes(10);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
     private final TwinStreamsConfig config;
@@ -121,11 +127,16 @@ public final class TwinStreamsService implements Service {
             LOG.info("in-stream scoring is off (streams.scoring=false): P uses the {} fallback unless RISK forecasts arrive",
                     config.riskFallback().name().toLowerCase(java.util.Locale.ROOT));
         }
-        Topology topology = TwinTopology.build(config, registry, topics, network, metrics, scoring);
+        TwinReplay replay = new TwinReplay(topics.telemetry().name(), topics.telemetry().keySerde(registry).deserializer(),
+                new CompactReadingDeserializer(registry), metrics);
+        Topology topology = TwinTopology.build(config, registry, topics, network, metrics, scoring, replay);
         HostInfo self = advertised();
         Properties properties = config.streamsProperties(bootstrapServers, self == null ? "" : self.host() + ":" + self.port());
+        replay.connect(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, config.applicationId()), REPLAY_TIMEOUT);
         InputRejects.install(properties, topics, registry, metrics);
         streams = new KafkaStreams(topology, properties);
+        streams.setGlobalStateRestoreListener(replay);
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("stream thread failed; replacing it (state is restored from the changelogs)", e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;

@@ -32,6 +32,8 @@ public final class TwinStreamsMetrics {
     private final LongAdder statesOut = new LongAdder();
     private final Counter health;
     private final Counter credit;
+    private final Counter quietSnapshots;
+    private final Counter replayed;
 
     public TwinStreamsMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -42,6 +44,12 @@ public final class TwinStreamsMetrics {
         }
         health = Counter.builder("supplytwin.streams.health").description("Health indices published").register(registry);
         credit = Counter.builder("supplytwin.streams.credit").description("Credit assessments published").register(registry);
+        quietSnapshots = Counter.builder("supplytwin.streams.snapshots.quiet")
+                .description("Entity twins written to their changelog without a publication, having gone quiet a heartbeat")
+                .register(registry);
+        replayed = Counter.builder("supplytwin.streams.replayed")
+                .description("Readings applied again after a restore, to twins whose snapshot they were newer than")
+                .register(registry);
         Gauge.builder("supplytwin.streams.emission.ratio", this, TwinStreamsMetrics::emissionRatio)
                 .description("Twin states published per reading taken; 1 minus this is the event-driven reduction")
                 .register(registry);
@@ -58,6 +66,19 @@ public final class TwinStreamsMetrics {
                 .description("Twin states published, by level and reason (initial, deadband, heartbeat)")
                 .register(registry)).increment();
         statesOut.increment();
+    }
+
+    public void quietSnapshot() {
+        quietSnapshots.increment();
+    }
+
+    public void replayed(long readings) {
+        replayed.increment(readings);
+    }
+
+    /** Readings applied again after restores, since start. */
+    public double replayedReadings() {
+        return replayed.count();
     }
 
     public void health() {

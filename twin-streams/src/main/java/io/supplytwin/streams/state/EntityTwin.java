@@ -26,7 +26,7 @@ import java.util.Objects;
  */
 public final class EntityTwin {
 
-    public static final StateCodec<EntityTwin> CODEC = new StateCodec<>("entity twin", 4, EntityTwin::write, EntityTwin::read);
+    public static final StateCodec<EntityTwin> CODEC = new StateCodec<>("entity twin", 5, EntityTwin::write, EntityTwin::read);
 
     /** Format 4 flags: what the columns of a twin usually share, written once instead of per indicator. */
     private static final int ALL_UPDATED_AT_LATEST = 1;
@@ -44,6 +44,8 @@ public final class EntityTwin {
     private long publishedAt = NEVER;
     private long readings;
     private long lateReadings;
+    private long appliedOffset = -1; // input offset of the last reading applied, -1 unknown
+    private long dirtySince = -1;    // input offset of the first reading since the last snapshot, -1 none
 
     // Indicators as parallel arrays, one slot each in the order first seen: a reading touches ~100 indicators, and
     // objects per indicator in a map made decoding, applying and encoding the twin the stream thread's main cost.
@@ -311,6 +313,29 @@ public final class EntityTwin {
         return lateReadings;
     }
 
+    /** Input offset of the last reading applied, -1 when not known (a twin written before format 5). */
+    public long appliedOffset() {
+        return appliedOffset;
+    }
+
+    /** Input offset of the first reading applied since the twin was last snapshotted to its changelog, -1 for none. */
+    public long dirtySince() {
+        return dirtySince;
+    }
+
+    /** Records that the reading at {@code offset} was applied. */
+    void applied(long offset) {
+        appliedOffset = offset;
+        if (dirtySince < 0) {
+            dirtySince = offset;
+        }
+    }
+
+    /** Records that the twin, as it is, went to its changelog. */
+    void snapshotted() {
+        dirtySince = -1;
+    }
+
     /** Indicator id → statistics, in the order they were first seen (a copy, for queries). */
     public Map<String, IndicatorStats> indicators() {
         Map<String, IndicatorStats> out = new LinkedHashMap<>(size * 2);
@@ -344,6 +369,8 @@ public final class EntityTwin {
         out.writeLong(t.publishedAt);
         out.writeVarLong(t.readings);
         out.writeVarLong(t.lateReadings);
+        out.writeVarLong(t.appliedOffset + 1);
+        out.writeVarLong(t.dirtySince + 1);
         out.writeInt(CatalogueIds.FINGERPRINT);
         int n = t.size;
         out.writeVarLong(n);
@@ -413,6 +440,8 @@ public final class EntityTwin {
         long publishedAt = in.readLong();
         long readings = in.readVarLong();
         long lateReadings = in.readVarLong();
+        long appliedOffset = version >= 5 ? in.readVarLong() - 1 : -1;
+        long dirtySince = version >= 5 ? in.readVarLong() - 1 : -1;
         if (in.readInt() != CatalogueIds.FINGERPRINT) {
             // written against another catalogue: positions mean other indicators, so start this twin afresh
             CatalogueIds.warnStale(entityId);
@@ -425,6 +454,8 @@ public final class EntityTwin {
         t.publishedAt = publishedAt;
         t.readings = readings;
         t.lateReadings = lateReadings;
+        t.appliedOffset = appliedOffset;
+        t.dirtySince = dirtySince;
         if (version >= 4) {
             readColumns(in, t, n);
         } else {

@@ -21,7 +21,13 @@ import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -44,36 +50,41 @@ public final class EntityTwinProcessor implements Processor<String, CompactReadi
     private static final long FAULT_SAMPLE_MS = InStreamScoring.FAULT_SAMPLE_INTERVAL.toMillis();
     public static final String FAULT_RISK_CLEARED = "EQUIPMENT_FAULT_RISK_CLEARED";
 
+    /** How often the sweep runs (wall clock), and how long it takes at most to visit every twin. */
+    static final Duration SWEEP_EVERY = Duration.ofSeconds(5);
+    static final Duration SWEEP_PASS = Duration.ofMinutes(5);
+    private static final int SWEEP_MIN_BATCH = 1_000;
+
     private final String storeName;
-    private final EmissionPolicy policy;
-    private final Function<TwinLevel, Set<String>> forwarded;
-    private final double alpha;
-    private final long graceMs;
+    private final TwinRules rules;
+    private final long heartbeatMs;
     private final boolean deadLetters;
     private final String sourceTopic;
     private final TwinStreamsMetrics metrics;
     private final FaultSampling fault;
     private ProcessorContext<String, Object> context;
-    private KeyValueStore<String, EntityTwin> store;
+    private EntityTwinStore store;
     private KeyValueStore<String, EquipmentSamples> samples;
+    private boolean begun;
+    private long nextOffset;
+    private Bytes sweepCursor;
+    private long sweepLowest = Long.MAX_VALUE;
+    private long sweepStart;
 
     /** Where machines' 4-hourly samples are kept and who scores them; null when scoring is off. */
     public record FaultSampling(String storeName, InStreamScoring scoring) {
     }
 
     /**
-     * @param forwarded   indicators each level passes to its enterprise
-     * @param statsWindow N of the exponentially weighted statistics, alpha = 2/(N+1)
+     * @param heartbeatMs event time after which a twin with readings not in its changelog is snapshotted by the sweep
+     *                    even though it did not publish (a twin that went quiet)
      */
-    public EntityTwinProcessor(String storeName, EmissionPolicy policy, Function<TwinLevel, Set<String>> forwarded,
-                               int statsWindow, long graceMs, boolean deadLetters, String sourceTopic, TwinStreamsMetrics metrics,
-                               FaultSampling fault) {
+    public EntityTwinProcessor(String storeName, TwinRules rules, long heartbeatMs, boolean deadLetters, String sourceTopic,
+                               TwinStreamsMetrics metrics, FaultSampling fault) {
         this.fault = fault;
         this.storeName = storeName;
-        this.policy = policy;
-        this.forwarded = forwarded;
-        this.alpha = 2.0 / (statsWindow + 1);
-        this.graceMs = graceMs;
+        this.rules = rules;
+        this.heartbeatMs = heartbeatMs;
         this.deadLetters = deadLetters;
         this.sourceTopic = sourceTopic;
         this.metrics = metrics;
@@ -82,10 +93,11 @@ public final class EntityTwinProcessor implements Processor<String, CompactReadi
     @Override
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
-        this.store = context.getStateStore(storeName);
+        this.store = EntityTwinStore.unwrap(context.getStateStore(storeName));
         if (fault != null) {
             this.samples = context.getStateStore(fault.storeName());
         }
+        context.schedule(SWEEP_EVERY, PunctuationType.WALL_CLOCK_TIME, now -> sweep());
     }
 
     @Override
@@ -95,27 +107,34 @@ public final class EntityTwinProcessor implements Processor<String, CompactReadi
             return;
         }
         String key = record.key() != null ? record.key() : reading.entityId();
+        long offset = context.recordMetadata().map(RecordMetadata::offset).orElse(nextOffset);
+        if (!begun) {
+            store.begin(offset);
+            begun = true;
+            sweepStart = offset;
+        }
+        nextOffset = offset + 1;
         EntityTwin twin = store.get(key);
         if (twin == null) {
             twin = EntityTwin.create(reading.entityId(), reading.enterpriseId(), reading.level());
         }
         long time = reading.eventTime();
         long before = twin.latestEventTime();
-        ApplyOutcome outcome = twin.apply(reading, alpha, graceMs);
+        TwinRules.Step step = rules.advance(twin, reading);
+        ApplyOutcome outcome = step.outcome();
         metrics.reading(outcome);
         if (outcome == ApplyOutcome.TOO_LATE) {
             lateReading(key, reading, twin, record.timestamp());
             return;
         }
-        EmitReason reason = policy.decide(twin, outcome);
+        EmitReason reason = step.reason();
         if (reason != null) {
-            Set<String> watched = forwarded.apply(twin.level());
-            boolean changed = twin.markPublished(watched);
+            Set<String> watched = rules.forwarded().apply(twin.level());
             TwinState state = twin.toState(reason);
             long at = twin.latestEventTime();
             context.forward(new Record<String, Object>(key, state, at));
             metrics.state(twin.level(), reason);
-            Map<String, Double> values = changed || reason != EmitReason.DEADBAND ? twin.latest(watched) : Map.of();
+            Map<String, Double> values = step.watchedChanged() || reason != EmitReason.DEADBAND ? twin.latest(watched) : Map.of();
             if (!values.isEmpty()) {
                 context.forward(new Record<String, Object>(twin.enterpriseId(),
                         EnterpriseInput.twin(twin.entityId(), twin.level(), at, values), at));
@@ -126,7 +145,55 @@ public final class EntityTwinProcessor implements Processor<String, CompactReadi
                 sampleForFault(key, twin, time);
             }
         }
-        store.put(key, twin);
+        // a publication is a snapshot: the changelog has the twin as published, the readings after it are in telemetry
+        store.put(key, twin, offset, reason != null);
+    }
+
+    /**
+     * Part of a pass over every twin: a twin whose readings since its snapshot are a heartbeat (event time) behind the
+     * stream went quiet without publishing, and is snapshotted now, so that its readings need not be kept for a
+     * replay; the others' first unsnapshotted offsets give, at the end of the pass, the store's new low-water mark.
+     */
+    void sweep() {
+        if (!begun) {
+            return;
+        }
+        long batch = Math.max(SWEEP_MIN_BATCH, store.approximateNumEntries() * SWEEP_EVERY.toMillis() / SWEEP_PASS.toMillis());
+        long streamTime = context.currentStreamTimeMs();
+        boolean passDone = true;
+        try (KeyValueIterator<Bytes, byte[]> it = store.rawFrom(sweepCursor)) {
+            int visited = 0;
+            while (it.hasNext()) {
+                KeyValue<Bytes, byte[]> entry = it.next();
+                if (EntityTwinStore.reserved(entry.key)) {
+                    break;
+                }
+                if (entry.key.equals(sweepCursor)) {
+                    continue;
+                }
+                if (visited++ >= batch) {
+                    passDone = false;
+                    break;
+                }
+                sweepCursor = entry.key;
+                EntityTwin twin = EntityTwin.CODEC.decode(entry.value);
+                if (twin.dirtySince() < 0) {
+                    continue;
+                }
+                if (streamTime - twin.latestEventTime() >= heartbeatMs) {
+                    store.snapshot(new String(entry.key.get(), StandardCharsets.UTF_8), twin);
+                    metrics.quietSnapshot();
+                } else {
+                    sweepLowest = Math.min(sweepLowest, twin.dirtySince());
+                }
+            }
+        }
+        if (passDone) {
+            store.lowWaterMark(Math.min(sweepLowest, sweepStart));
+            sweepCursor = null;
+            sweepLowest = Long.MAX_VALUE;
+            sweepStart = nextOffset;
+        }
     }
 
     /**
@@ -165,7 +232,7 @@ public final class EntityTwinProcessor implements Processor<String, CompactReadi
 
     private void lateReading(String key, CompactReading compact, EntityTwin twin, long timestamp) {
         LOG.debug("reading of {} at {} dropped: {} ms behind the twin's latest, grace {} ms", key,
-                Instant.ofEpochMilli(compact.eventTime()), twin.latestEventTime() - compact.eventTime(), graceMs);
+                Instant.ofEpochMilli(compact.eventTime()), twin.latestEventTime() - compact.eventTime(), rules.graceMs());
         if (!deadLetters) {
             return;
         }
@@ -176,7 +243,7 @@ public final class EntityTwinProcessor implements Processor<String, CompactReadi
         } catch (IOException e) {
             bytes = ByteBuffer.allocate(0);
         }
-        String detail = "event time " + reading.getEventTime() + " is more than " + graceMs + " ms behind the twin's latest "
+        String detail = "event time " + reading.getEventTime() + " is more than " + rules.graceMs() + " ms behind the twin's latest "
                 + Instant.ofEpochMilli(twin.latestEventTime());
         context.forward(new Record<String, Object>(key, new DeadLetter(sourceTopic, bytes, LATE_READING, detail,
                 reading.getEventTime(), key), timestamp));

@@ -28,6 +28,9 @@ import io.supplytwin.streams.state.CompactReadingDeserializer;
 import io.supplytwin.streams.state.EmissionPolicy;
 import io.supplytwin.streams.state.EntityTwin;
 import io.supplytwin.streams.state.EntityTwinProcessor;
+import io.supplytwin.streams.state.EntityTwinStore;
+import io.supplytwin.streams.state.TwinReplay;
+import io.supplytwin.streams.state.TwinRules;
 import io.supplytwin.streams.forecast.DailyObservations;
 import io.supplytwin.streams.forecast.EnterpriseDays;
 import io.supplytwin.streams.forecast.EquipmentSamples;
@@ -53,7 +56,7 @@ import org.apache.kafka.streams.state.Stores;
  * The twin topology.
  *
  * <pre>
- * telemetry ──(event time)──▶ entity-twins [store twin-entities, key entityId]
+ * telemetry ──(event time)──▶ entity-twins [store twin-entities, key entityId; changelog: snapshots]
  *     ├─▶ twin.state.equipment | twin.state.order | twin.state.enterprise   (deadband / heartbeat / initial)
  *     ├─▶ twin.telemetry.dlq                                               (too late)
  *     └─▶ roll-up values ─┐
@@ -85,6 +88,17 @@ public final class TwinTopology {
      */
     public static Topology build(TwinStreamsConfig config, SchemaRegistryClient registry, StreamsTopics topics,
                                  SupplyNetwork network, TwinStreamsMetrics metrics, InStreamScoring scoring) {
+        return build(config, registry, topics, network, metrics, scoring, null);
+    }
+
+    /**
+     * @param replay what brings restored entity twins up to the committed input, given the topology's rules here; the
+     *               instance must install it as its global restore listener. Null: no replay (a test driver, which
+     *               never restores).
+     */
+    public static Topology build(TwinStreamsConfig config, SchemaRegistryClient registry, StreamsTopics topics,
+                                 SupplyNetwork network, TwinStreamsMetrics metrics, InStreamScoring scoring,
+                                 TwinReplay replay) {
         IndicatorCatalogue catalogue = IndicatorCatalogue.standard();
         Set<String> extra = new TreeSet<>(List.of(CreditScorer.MONTHLY_REVENUE));
         if (scoring != null) {
@@ -96,12 +110,16 @@ public final class TwinTopology {
         CreditScorer scorer = new CreditScorer(config, network, catalogue);
 
         StreamsBuilder builder = new StreamsBuilder();
+        TwinRules rules = TwinRules.of(policy, config.statsWindow(), config.grace().toMillis(), rollUp::forwarded);
+        if (replay != null) {
+            replay.rules(rules);
+        }
         // Entity twins are read and written once per reading, minutes apart: a record cache would only churn, and one
-        // holding every twin cost the collector more than it saved the stream thread (docs/performance.md). An
-        // enterprise is written by each of its ~20 children's publications; cached, it reaches RocksDB and its
-        // changelog once per commit interval instead of once per child.
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ENTITY_STORE), Serdes.String(),
-                EntityTwin.CODEC.serde()).withCachingDisabled());
+        // holding every twin cost the collector more than it saved the stream thread (docs/performance.md). Their
+        // changelog takes a twin when it is published; the readings in between are replayed from telemetry after a
+        // restore (EntityTwinStore). An enterprise is written by each of its ~20 children's publications; cached, it
+        // reaches RocksDB and its changelog once per commit interval instead of once per child.
+        builder.addStateStore(EntityTwinStore.builder(ENTITY_STORE, replay));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ENTERPRISE_STORE), Serdes.String(),
                 EnterpriseTwin.CODEC.serde()).withCachingEnabled());
         if (scoring != null) {
@@ -123,9 +141,8 @@ public final class TwinTopology {
                 Consumed.with(topics.telemetry().keySerde(registry), CompactReadingDeserializer.serde(registry))
                         .withTimestampExtractor(new ReadingTimestampExtractor()).withName("telemetry"));
         String source = topics.telemetry().name();
-        KStream<String, Object> twinOut = telemetry.process(() -> new EntityTwinProcessor(ENTITY_STORE, policy,
-                        rollUp::forwarded, config.statsWindow(), config.grace().toMillis(), config.lateToDeadLetter(), source,
-                        metrics, faults), Named.as("entity-twins"), entityStores);
+        KStream<String, Object> twinOut = telemetry.process(() -> new EntityTwinProcessor(ENTITY_STORE, rules,
+                        config.heartbeat().toMillis(), config.lateToDeadLetter(), source, metrics, faults), Named.as("entity-twins"), entityStores);
 
         KStream<String, EnterpriseInput> rollUpValues = twinOut.filter((k, v) -> v instanceof EnterpriseInput,
                 Named.as("roll-up-values")).mapValues(v -> (EnterpriseInput) v);

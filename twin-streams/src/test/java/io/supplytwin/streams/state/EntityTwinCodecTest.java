@@ -72,14 +72,37 @@ class EntityTwinCodecTest {
     }
 
     @Test
-    void thisReleaseWritesFormat4AndReadsItBack() {
+    void theFormat4OfThePreviousReleaseIsStillRead() {
+        byte[] stored = Base64.getDecoder().decode(FORMAT_4);
+        assertThat(stored[0]).isEqualTo((byte) 4);
+        EntityTwin back = EntityTwin.CODEC.decode(stored);
+        assertSameWithinFloat(back, storedSequence());
+        assertThat(back.appliedOffset()).as("format 4 kept no input offsets").isEqualTo(-1);
+        assertThat(back.dirtySince()).isEqualTo(-1);
+    }
+
+    @Test
+    void thisReleaseWritesFormat5AndReadsItBack() {
         // storedSequence has differing update times, counts and published values: every column written in full
         byte[] stored = EntityTwin.CODEC.encode(storedSequence());
-        assertThat(stored[0]).isEqualTo((byte) 4);
-        assertThat(Base64.getEncoder().encodeToString(stored)).isEqualTo(FORMAT_4);
+        assertThat(stored[0]).isEqualTo((byte) 5);
         assertSameWithinFloat(EntityTwin.CODEC.decode(stored), storedSequence());
-        assertThat(stored.length).as("with nothing shared, format 3's fields plus the flags byte")
-                .isEqualTo(Base64.getDecoder().decode(FORMAT_3_OF_PREVIOUS_RELEASE).length + 1);
+        assertThat(stored.length).as("format 4 plus the two input offsets, a byte each while unknown")
+                .isEqualTo(Base64.getDecoder().decode(FORMAT_4).length + 2);
+    }
+
+    @Test
+    void theInputOffsetsOfATwinAreKeptUntilItsNextSnapshot() {
+        EntityTwin twin = storedSequence();
+        twin.applied(1_234_567L);
+        twin.applied(1_234_890L);
+        EntityTwin back = EntityTwin.CODEC.decode(EntityTwin.CODEC.encode(twin));
+        assertThat(back.appliedOffset()).isEqualTo(1_234_890L);
+        assertThat(back.dirtySince()).as("the first reading since the last snapshot").isEqualTo(1_234_567L);
+        back.snapshotted();
+        EntityTwin again = EntityTwin.CODEC.decode(EntityTwin.CODEC.encode(back));
+        assertThat(again.dirtySince()).isEqualTo(-1);
+        assertThat(again.appliedOffset()).isEqualTo(1_234_890L);
     }
 
     @Test
@@ -137,7 +160,7 @@ class EntityTwinCodecTest {
         });
         int bytes = EntityTwin.CODEC.encode(stored).length;
         int perIndicator = bytes / machine.size();
-        assertThat(perIndicator).as("bytes per indicator in format 4 (format 3: 23, format 2: 35)").isBetween(20, 22);
+        assertThat(perIndicator).as("bytes per indicator in format 5 (format 3: 23, format 2: 35)").isBetween(20, 22);
         stored.markPublished(List.of());
         assertThat(EntityTwin.CODEC.encode(stored).length / machine.size()).as("the same, right after a publication")
                 .isBetween(16, 18);

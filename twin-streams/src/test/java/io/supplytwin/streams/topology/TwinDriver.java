@@ -106,6 +106,13 @@ final class TwinDriver implements AutoCloseable {
         ledger.pipeInput(enterpriseId, new CreditHistory(enterpriseId, contracts, onTime, late, fulfilled, defaults, T0), T0);
     }
 
+    /** The entity twins' changelog as written so far (keys raw: entity ids, or the store's own record). */
+    TestOutputTopic<byte[], byte[]> entityChangelog() {
+        return driver.createOutputTopic("twin-test-" + TwinTopology.ENTITY_STORE + "-changelog",
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer());
+    }
+
     KeyValueStore<String, EntityTwin> entities() {
         return driver.getKeyValueStore(TwinTopology.ENTITY_STORE);
     }
