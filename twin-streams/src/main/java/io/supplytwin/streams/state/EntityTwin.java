@@ -346,8 +346,9 @@ public final class EntityTwin {
     }
 
     /**
-     * Format 4, what a twin costs in its changelog on every reading (the largest share of the bytes a reading makes
-     * the application write). Indicators are written column by column: catalogue positions as distances from the
+     * Format 5, what a twin costs in its local store on every reading and in its changelog on every snapshot
+     * ({@link EntityTwinStore}). After the twin's counters come two input offsets (the last reading applied, the first
+     * since the last snapshot; +1, so unknown is one byte). Indicators are written column by column: catalogue positions as distances from the
      * previous slot's (one byte when slots follow the catalogue; ids outside the catalogue as text), latest values as
      * doubles, means as float distances from the value, variances as floats; then three columns that are usually the
      * same for every indicator, each written once when it is (a flag says so) and per indicator otherwise: the update
@@ -358,7 +359,8 @@ public final class EntityTwin {
      * Floats keep 24 significant bits of a distance that is itself of the order of the indicator's spread, so the
      * statistics and deadband decisions lose nothing that matters; and because every reading reads the twin back
      * from its store, an instance rebuilt from the changelog computes exactly what an uninterrupted one does.
-     * Formats 3, 2 (doubles throughout, absolute positions) and 1 (ids as text) are still read.
+     * Formats 4 (the same without the offsets), 3, 2 (doubles throughout, absolute positions) and 1 (ids as text) are
+     * still read.
      */
     private static void write(EntityTwin t, StateCodec.Out out) throws IOException {
         out.writeUTF(t.entityId);

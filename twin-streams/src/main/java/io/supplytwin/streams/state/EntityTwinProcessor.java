@@ -40,7 +40,9 @@ import org.slf4j.LoggerFactory;
  * forwards (a) the twin's state when the {@link EmissionPolicy} says so, (b) the values its enterprise needs, keyed
  * by enterprise id, when such a value changed or the state was initial or a heartbeat, and (c) readings too late to
  * count, as dead letters (when enabled). Output values are {@link TwinState}, {@link EnterpriseInput} or
- * {@link DeadLetter}; the topology splits them by type.
+ * {@link DeadLetter}; the topology splits them by type. A published twin is also snapshotted to its store's changelog;
+ * other readings update the local store only, and a periodic sweep snapshots twins that went quiet and moves the
+ * store's low-water mark ({@link EntityTwinStore}).
  */
 public final class EntityTwinProcessor implements Processor<String, CompactReading, String, Object> {
 

@@ -115,7 +115,13 @@ public final class TwinReplay implements StateRestoreListener {
             }
             long end = committed.offset();
             consumer.assign(List.of(input));
-            consumer.seek(input, meta.lowWaterMark());
+            long oldest = consumer.beginningOffsets(List.of(input), timeout).get(input);
+            if (oldest > meta.lowWaterMark()) {
+                LOG.warn("entity twins of {}: telemetry from offset {} is needed but the oldest left is {}: {} offsets of "
+                        + "readings not in the twins' snapshots are gone (retention shorter than a heartbeat?)", input,
+                        meta.lowWaterMark(), oldest, oldest - meta.lowWaterMark());
+            }
+            consumer.seek(input, Math.max(oldest, meta.lowWaterMark()));
             long deadline = System.nanoTime() + timeout.toNanos();
             while (consumer.position(input, timeout) < end) {
                 if (System.nanoTime() > deadline) {

@@ -119,6 +119,26 @@ class TwinStreamsIT {
             // the changelog has twins as last published; what came after was read again from telemetry
             assertThat(second.metrics().replayedReadings()).isPositive();
         }
+
+        // stopped mid-run and started again on its own disk: the local twins are in step, nothing is read again
+        StreamsTestKit resumed = new StreamsTestKit(platform);
+        String sameApp = StreamsTestKit.unique("resumed");
+        Path disk = StreamsTestKit.tempDir();
+        TwinStreamsService before = resumed.twin(sameApp, disk, null);
+        resumed.produce(readings.subList(0, half));
+        await().atMost(Duration.ofSeconds(60)).until(() -> before.metrics().readingsIn() >= half / 2);
+        resumed.produce(readings.subList(half, readings.size()));
+        before.close();
+        try (TwinStreamsService after = resumed.twin(sameApp, disk, null)) {
+            awaitHealth(resumed, StreamsTestKit.size(expected.health()));
+            await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                Outputs actual = outputs(resumed);
+                assertThat(difference(expected.health(), actual.health())).isEmpty();
+                assertThat(difference(expected.equipment(), actual.equipment())).isEmpty();
+                assertThat(difference(expected.enterprise(), actual.enterprise())).isEmpty();
+            });
+            assertThat(after.metrics().replayedReadings()).isZero();
+        }
     }
 
     @Test
