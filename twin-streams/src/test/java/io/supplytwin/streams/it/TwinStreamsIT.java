@@ -99,23 +99,10 @@ class TwinStreamsIT {
 
         StreamsTestKit crashed = new StreamsTestKit(platform);
         String app = StreamsTestKit.unique("crashed");
-        Path firstDisk = StreamsTestKit.tempDir();
-        int half = readings.size() / 2;
-        TwinStreamsService first = crashed.twin(app, firstDisk, null);
-        crashed.produce(readings.subList(0, half));
-        await().atMost(Duration.ofSeconds(60)).until(() -> first.metrics().readingsIn() >= half / 2);
-        crashed.produce(readings.subList(half, readings.size()));
-        first.close(); // mid-run: part of the second half is not processed yet
+        stopMidRun(crashed, app, StreamsTestKit.tempDir(), readings);
         // the machine's disk is gone: the restarted twin rebuilds its stores from the changelogs
         try (TwinStreamsService second = crashed.twin(app, StreamsTestKit.tempDir(), null)) {
-            awaitHealth(crashed, StreamsTestKit.size(expected.health()));
-            await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                Outputs actual = outputs(crashed);
-                assertThat(difference(expected.health(), actual.health())).isEmpty();
-                assertThat(difference(expected.credit(), actual.credit())).isEmpty();
-                assertThat(difference(expected.equipment(), actual.equipment())).isEmpty();
-                assertThat(difference(expected.enterprise(), actual.enterprise())).isEmpty();
-            });
+            awaitSameOutputs(expected, crashed);
             // the changelog has twins as last published; what came after was read again from telemetry
             assertThat(second.metrics().replayedReadings()).isPositive();
         }
@@ -124,21 +111,34 @@ class TwinStreamsIT {
         StreamsTestKit resumed = new StreamsTestKit(platform);
         String sameApp = StreamsTestKit.unique("resumed");
         Path disk = StreamsTestKit.tempDir();
-        TwinStreamsService before = resumed.twin(sameApp, disk, null);
-        resumed.produce(readings.subList(0, half));
-        await().atMost(Duration.ofSeconds(60)).until(() -> before.metrics().readingsIn() >= half / 2);
-        resumed.produce(readings.subList(half, readings.size()));
-        before.close();
+        stopMidRun(resumed, sameApp, disk, readings);
         try (TwinStreamsService after = resumed.twin(sameApp, disk, null)) {
-            awaitHealth(resumed, StreamsTestKit.size(expected.health()));
-            await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                Outputs actual = outputs(resumed);
-                assertThat(difference(expected.health(), actual.health())).isEmpty();
-                assertThat(difference(expected.equipment(), actual.equipment())).isEmpty();
-                assertThat(difference(expected.enterprise(), actual.enterprise())).isEmpty();
-            });
+            awaitSameOutputs(expected, resumed);
             assertThat(after.metrics().replayedReadings()).isZero();
         }
+    }
+
+    /** A twin that takes half the readings, gets the rest, and is stopped with part of them not processed yet. */
+    private static void stopMidRun(StreamsTestKit kit, String app, Path disk, List<TelemetryReading> readings)
+            throws Exception {
+        int half = readings.size() / 2;
+        TwinStreamsService twin = kit.twin(app, disk, null);
+        kit.produce(readings.subList(0, half));
+        await().atMost(Duration.ofSeconds(60)).until(() -> twin.metrics().readingsIn() >= half / 2);
+        kit.produce(readings.subList(half, readings.size()));
+        twin.close();
+    }
+
+    /** Waits for the committed outputs to equal, record for record, those of the uninterrupted run. */
+    private static void awaitSameOutputs(Outputs expected, StreamsTestKit kit) {
+        awaitHealth(kit, StreamsTestKit.size(expected.health()));
+        await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Outputs actual = outputs(kit);
+            assertThat(difference(expected.health(), actual.health())).isEmpty();
+            assertThat(difference(expected.credit(), actual.credit())).isEmpty();
+            assertThat(difference(expected.equipment(), actual.equipment())).isEmpty();
+            assertThat(difference(expected.enterprise(), actual.enterprise())).isEmpty();
+        });
     }
 
     @Test
