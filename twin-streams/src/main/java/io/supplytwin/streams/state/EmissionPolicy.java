@@ -38,6 +38,11 @@ public final class EmissionPolicy {
     }
 
     /** Why the twin should publish after a reading with this outcome, or null to stay quiet. */
+    /** Event time after which an in-order reading publishes without a deadband move. */
+    public long heartbeatMs() {
+        return heartbeatMs;
+    }
+
     public EmitReason decide(EntityTwin twin, ApplyOutcome outcome) {
         if (outcome == ApplyOutcome.TOO_LATE) {
             return null;

@@ -3,34 +3,34 @@ package io.supplytwin.streams.state;
 import io.supplytwin.ml.feature.RiskIndicators;
 import io.supplytwin.ml.scoring.FaultRisk;
 import io.supplytwin.schemas.avro.Alert;
-import io.supplytwin.schemas.avro.ForecastKind;
-import io.supplytwin.schemas.avro.Severity;
-import io.supplytwin.streams.forecast.EquipmentSamples;
-import io.supplytwin.streams.forecast.InStreamScoring;
-import java.util.Locale;
-import java.util.Optional;
 import io.supplytwin.schemas.avro.DeadLetter;
 import io.supplytwin.schemas.avro.EmitReason;
+import io.supplytwin.schemas.avro.ForecastKind;
+import io.supplytwin.schemas.avro.Severity;
 import io.supplytwin.schemas.avro.TelemetryReading;
 import io.supplytwin.schemas.avro.TwinLevel;
 import io.supplytwin.schemas.avro.TwinState;
+import io.supplytwin.streams.forecast.EquipmentSamples;
+import io.supplytwin.streams.forecast.InStreamScoring;
 import io.supplytwin.streams.metrics.TwinStreamsMetrics;
 import io.supplytwin.streams.rollup.EnterpriseInput;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.time.Instant;
-import java.util.Map;
-import java.util.Set;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
-import org.apache.kafka.streams.processor.api.RecordMetadata;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,16 +77,13 @@ public final class EntityTwinProcessor implements Processor<String, CompactReadi
     public record FaultSampling(String storeName, InStreamScoring scoring) {
     }
 
-    /**
-     * @param heartbeatMs event time after which a twin with readings not in its changelog is snapshotted by the sweep
-     *                    even though it did not publish (a twin that went quiet)
-     */
-    public EntityTwinProcessor(String storeName, TwinRules rules, long heartbeatMs, boolean deadLetters, String sourceTopic,
+    public EntityTwinProcessor(String storeName, TwinRules rules, boolean deadLetters, String sourceTopic,
                                TwinStreamsMetrics metrics, FaultSampling fault) {
         this.fault = fault;
         this.storeName = storeName;
         this.rules = rules;
-        this.heartbeatMs = heartbeatMs;
+        // a twin with readings not in its changelog and this far behind the stream went quiet: the sweep snapshots it
+        this.heartbeatMs = rules.policy().heartbeatMs();
         this.deadLetters = deadLetters;
         this.sourceTopic = sourceTopic;
         this.metrics = metrics;
@@ -116,10 +113,7 @@ public final class EntityTwinProcessor implements Processor<String, CompactReadi
             sweepStart = offset;
         }
         nextOffset = offset + 1;
-        EntityTwin twin = store.get(key);
-        if (twin == null) {
-            twin = EntityTwin.create(reading.entityId(), reading.enterpriseId(), reading.level());
-        }
+        EntityTwin twin = store.twinFor(key, reading);
         long time = reading.eventTime();
         long before = twin.latestEventTime();
         TwinRules.Step step = rules.advance(twin, reading);

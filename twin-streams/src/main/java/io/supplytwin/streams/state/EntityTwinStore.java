@@ -143,7 +143,11 @@ public final class EntityTwinStore implements KeyValueStore<String, EntityTwin> 
                 .putLong(meta.lowWaterMark()).array();
         local.put(LOGGED_META, logged);
         log(LOGGED_META, logged);
-        local.put(LOCAL_META, ByteBuffer.allocate(9).put((byte) META_FORMAT).putLong(meta.incarnation()).array());
+        local.put(LOCAL_META, localMeta(meta.incarnation()));
+    }
+
+    private static byte[] localMeta(long incarnation) {
+        return ByteBuffer.allocate(9).put((byte) META_FORMAT).putLong(incarnation).array();
     }
 
     /** The changelog's own record, null before the first incarnation wrote one. */
@@ -168,7 +172,7 @@ public final class EntityTwinStore implements KeyValueStore<String, EntityTwin> 
     void caughtUp() {
         Meta meta = loggedMeta();
         if (meta != null) {
-            local.put(LOCAL_META, ByteBuffer.allocate(9).put((byte) META_FORMAT).putLong(meta.incarnation()).array());
+            local.put(LOCAL_META, localMeta(meta.incarnation()));
         }
     }
 
@@ -198,9 +202,10 @@ public final class EntityTwinStore implements KeyValueStore<String, EntityTwin> 
                 Position.emptyPosition());
     }
 
-    /** Applies a replayed twin locally (the changelog already has what led to it). */
-    void replayed(String key, EntityTwin twin) {
-        local.put(key(key), EntityTwin.CODEC.encode(twin));
+    /** The twin a reading applies to: the stored one, or a new one for an entity seen for the first time. */
+    public EntityTwin twinFor(String key, CompactReading reading) {
+        EntityTwin twin = get(key);
+        return twin != null ? twin : EntityTwin.create(reading.entityId(), reading.enterpriseId(), reading.level());
     }
 
     /** Twins from {@code from} (exclusive; null: the first), raw, in key order; for the processor's sweep. */
@@ -223,7 +228,10 @@ public final class EntityTwinStore implements KeyValueStore<String, EntityTwin> 
         return EntityTwin.CODEC.decode(local.get(key(key)));
     }
 
-    /** Writes locally only; the processor writes through {@link #put(String, EntityTwin, long, boolean)}. */
+    /**
+     * Writes locally only (a replayed twin: the changelog already has what led to it); the processor writes through
+     * {@link #put(String, EntityTwin, long, boolean)}.
+     */
     @Override
     public void put(String key, EntityTwin value) {
         local.put(key(key), EntityTwin.CODEC.encode(value));

@@ -160,13 +160,10 @@ public final class TwinReplay implements StateRestoreListener {
         if (key == null) {
             key = reading.entityId();
         }
-        EntityTwin twin = store.get(key);
-        if (twin != null && record.offset() <= twin.appliedOffset()) {
+        EntityTwin twin = store.twinFor(key, reading);
+        if (record.offset() <= twin.appliedOffset()) {
             stats.inSnapshots++;
             return;
-        }
-        if (twin == null) {
-            twin = EntityTwin.create(reading.entityId(), reading.enterpriseId(), reading.level());
         }
         TwinRules.Step step = rules.advance(twin, reading);
         if (step.outcome() == ApplyOutcome.TOO_LATE) {
@@ -180,7 +177,7 @@ public final class TwinReplay implements StateRestoreListener {
             stats.twins++;
         }
         twin.applied(record.offset());
-        store.replayed(key, twin);
+        store.put(key, twin);
         stats.applied++;
     }
 

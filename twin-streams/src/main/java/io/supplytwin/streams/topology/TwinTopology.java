@@ -142,7 +142,7 @@ public final class TwinTopology {
                         .withTimestampExtractor(new ReadingTimestampExtractor()).withName("telemetry"));
         String source = topics.telemetry().name();
         KStream<String, Object> twinOut = telemetry.process(() -> new EntityTwinProcessor(ENTITY_STORE, rules,
-                        config.heartbeat().toMillis(), config.lateToDeadLetter(), source, metrics, faults), Named.as("entity-twins"), entityStores);
+                        config.lateToDeadLetter(), source, metrics, faults), Named.as("entity-twins"), entityStores);
 
         KStream<String, EnterpriseInput> rollUpValues = twinOut.filter((k, v) -> v instanceof EnterpriseInput,
                 Named.as("roll-up-values")).mapValues(v -> (EnterpriseInput) v);
