@@ -105,8 +105,8 @@ public final class StreamsBenchCommand implements Callable<Integer> {
     @Option(names = "--compression", description = "streams.compression of every run (default ${DEFAULT-VALUE})")
     String compression = TwinStreamsConfig.COMPRESSION.defaultValue();
 
-    @Option(names = "--linger", paramLabel = "DURATION", description = "streams.linger of every run (default ${DEFAULT-VALUE})")
-    String linger = TwinStreamsConfig.LINGER.defaultValue().toMillis() + "ms";
+    @Option(names = "--linger", paramLabel = "DURATION|commit", description = "streams.linger of every run (default ${DEFAULT-VALUE}: the commit interval)")
+    String linger = TwinStreamsConfig.LINGER.defaultValue();
 
     @Option(names = "--batch-size", description = "streams.batch-size of every run, bytes (default ${DEFAULT-VALUE})")
     int batchSize = TwinStreamsConfig.BATCH_SIZE.defaultValue();

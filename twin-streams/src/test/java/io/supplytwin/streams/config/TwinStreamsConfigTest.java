@@ -19,7 +19,8 @@ class TwinStreamsConfigTest {
         Properties p = TwinStreamsConfig.defaults().streamsProperties("localhost:9092", "");
         assertThat(p.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
         assertThat(p.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(500L);
-        assertThat(p.get(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG))).isEqualTo(5);
+        // batches wait for the commit, which sends them anyway
+        assertThat(p.get(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG))).isEqualTo(500);
         assertThat(p.get(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG))).isEqualTo(256 * 1024);
         assertThat(p.get(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG))).isEqualTo("lz4");
         assertThat(p.get(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG)).isEqualTo(StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
@@ -36,6 +37,18 @@ class TwinStreamsConfigTest {
         assertThat(p.get(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG))).isEqualTo("zstd");
         assertThat(p.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo(StreamsConfig.AT_LEAST_ONCE);
         assertThat(p.get(StreamsConfig.APPLICATION_SERVER_CONFIG)).isEqualTo("host:8090");
+    }
+
+    @Test
+    void lingerUntilCommitFollowsTheCommitInterval() {
+        Properties p = TwinStreamsConfig.with(Map.of("streams.commit-interval", "200ms")).streamsProperties("localhost:9092", "");
+        assertThat(p.get(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG))).isEqualTo(200);
+        Properties named = TwinStreamsConfig.with(Map.of("streams.commit-interval", "1s", "streams.linger", " Commit "))
+                .streamsProperties("localhost:9092", "");
+        assertThat(named.get(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG))).isEqualTo(1000);
+        Properties own = TwinStreamsConfig.with(Map.of("streams.commit-interval", "1s", "streams.linger", "5ms"))
+                .streamsProperties("localhost:9092", "");
+        assertThat(own.get(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG))).isEqualTo(5);
     }
 
     @Test
