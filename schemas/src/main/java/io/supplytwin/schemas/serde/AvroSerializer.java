@@ -10,6 +10,7 @@ import org.apache.avro.generic.GenericContainer;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.io.DatumWriter;
+import org.apache.avro.io.Encoder;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
@@ -17,7 +18,7 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * Writes Avro records (generated {@link SpecificRecord}s or {@code GenericRecord}s) in the Confluent
+ * Writes Avro records (generated {@link SpecificRecord}s, {@code GenericRecord}s or {@link AvroWritable}s) in the Confluent
  * wire format, under the subject {@code <topic>-key} / {@code <topic>-value}. Null is written as null
  * (a tombstone).
  */
@@ -74,6 +75,21 @@ public final class AvroSerializer<T extends GenericContainer> implements Seriali
         DatumWriter<Object> hand = HandWriters.forSchema(schema);
         if (hand != null) {
             return hand;
+        }
+        if (record instanceof AvroWritable) {
+            // no hand writer follows its schema (any more): written as the record it stands for
+            DatumWriter<Object> avro = new SpecificDatumWriter<>(schema);
+            return new DatumWriter<>() {
+                @Override
+                public void setSchema(Schema s) {
+                    avro.setSchema(s);
+                }
+
+                @Override
+                public void write(Object datum, Encoder out) throws IOException {
+                    avro.write(((AvroWritable) datum).toRecord(), out);
+                }
+            };
         }
         if (record instanceof SpecificRecord) {
             return new SpecificDatumWriter<>(schema, SpecificData.getForClass(record.getClass()));

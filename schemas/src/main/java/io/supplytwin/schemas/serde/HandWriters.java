@@ -74,7 +74,11 @@ final class HandWriters {
 
             @Override
             public void write(Object datum, Encoder out) throws IOException {
-                body.write(datum, out);
+                if (datum instanceof AvroWritable self) {
+                    self.writeAvro(out);
+                } else {
+                    body.write(datum, out);
+                }
             }
         };
     }

@@ -100,6 +100,58 @@ class HandWritersTest {
     }
 
     @Test
+    void aSelfWritingRecordIsWrittenByItselfWhereItsSchemaHasAHandWriterAndAsItsRecordWhereNot() {
+        nans = false;
+        LocalSchemaRegistry registry = LocalSchemaRegistry.inMemory();
+        AvroSerializer<AvroWritable> serializer = new AvroSerializer<>(registry, false, AvroSerdeConfig.DEFAULTS);
+        TwinState state = twinState(12);
+        boolean[] wroteItself = {false};
+        AvroWritable twin = new AvroWritable() {
+            @Override
+            public Schema getSchema() {
+                return TwinState.SCHEMA$;
+            }
+
+            @Override
+            public void writeAvro(org.apache.avro.io.Encoder out) throws IOException {
+                wroteItself[0] = true;
+                new SpecificDatumWriter<TwinState>(TwinState.SCHEMA$).write(state, out);
+            }
+
+            @Override
+            public SpecificRecord toRecord() {
+                return state;
+            }
+        };
+        var states = AvroSerdes.specific(TwinState.class, registry, false);
+        assertThat(states.deserializer().deserialize("twin.state.order", serializer.serialize("twin.state.order", twin)))
+                .isEqualTo(state);
+        assertThat(wroteItself[0]).isTrue();
+
+        // IndicatorState has no hand writer: what the object stands for is written by Avro's writer
+        IndicatorState indicator = new IndicatorState(1.5, Instant.ofEpochMilli(42), 1.0, 0.5, 3L);
+        AvroWritable other = new AvroWritable() {
+            @Override
+            public Schema getSchema() {
+                return IndicatorState.SCHEMA$;
+            }
+
+            @Override
+            public void writeAvro(org.apache.avro.io.Encoder out) {
+                throw new AssertionError("only a hand writer calls this");
+            }
+
+            @Override
+            public SpecificRecord toRecord() {
+                return indicator;
+            }
+        };
+        var indicators = AvroSerdes.specific(IndicatorState.class, registry, false);
+        assertThat(indicators.deserializer().deserialize("indicators", serializer.serialize("indicators", other)))
+                .isEqualTo(indicator);
+    }
+
+    @Test
     void aMissingRequiredFieldIsASerializationErrorNamingTheRecord() {
         nans = false;
         LocalSchemaRegistry registry = LocalSchemaRegistry.inMemory();

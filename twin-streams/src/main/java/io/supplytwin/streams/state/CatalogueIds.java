@@ -90,6 +90,12 @@ public final class CatalogueIds {
         return -1;
     }
 
+    /** Whether {@code buf[off, off + len)} are the UTF-8 bytes of the id at {@code position}. */
+    public static boolean is(int position, byte[] buf, int off, int len) {
+        byte[] id = ID_BYTES[position];
+        return id.length == len && Arrays.equals(id, 0, len, buf, off, off + len);
+    }
+
     /** How many indicators the catalogue has. */
     public static int size() {
         return IDS.size();

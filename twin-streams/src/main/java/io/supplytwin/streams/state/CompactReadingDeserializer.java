@@ -49,6 +49,13 @@ public final class CompactReadingDeserializer implements Deserializer<CompactRea
     private final SchemaRegistryClient registry;
     private final AvroDeserializer<TelemetryReading> avro;
     private final Map<Integer, Boolean> direct = new ConcurrentHashMap<>();
+    /**
+     * Which catalogue position followed which in the readings decoded so far (position + 1, 0 not known; slot 0 is the
+     * first key): a gateway writes its map's keys in the same order reading after reading, so a key is usually the one
+     * that followed its predecessor last time, and one comparison of bytes finds it without hashing them. Shared by the
+     * threads that decode (the serde is); a stale or torn guess costs only the lookup it failed to save.
+     */
+    private final int[] next = new int[CatalogueIds.size() + 1];
 
     public CompactReadingDeserializer(SchemaRegistryClient registry) {
         this.registry = Objects.requireNonNull(registry, "registry");
@@ -79,7 +86,7 @@ public final class CompactReadingDeserializer implements Deserializer<CompactRea
             return CompactReading.of(avro.deserialize(topic, data));
         }
         try {
-            return new Decoder(data, WireFormat.HEADER_SIZE).reading(() -> avro.deserialize(topic, data));
+            return new Decoder(data, WireFormat.HEADER_SIZE, next).reading(() -> avro.deserialize(topic, data));
         } catch (RuntimeException e) {
             throw new BadRecordException(topic, id, BadRecordException.Reason.UNDECODABLE, e.getMessage(), e);
         }
@@ -111,11 +118,13 @@ public final class CompactReadingDeserializer implements Deserializer<CompactRea
     /** The Avro binary decoding of one TelemetryReading, in its schema's field order. */
     private static final class Decoder {
         private final byte[] buf;
+        private final int[] next;
         private int pos;
 
-        Decoder(byte[] buf, int pos) {
+        Decoder(byte[] buf, int pos, int[] next) {
             this.buf = buf;
             this.pos = pos;
+            this.next = next;
         }
 
         CompactReading reading(Supplier<TelemetryReading> avro) {
@@ -134,6 +143,7 @@ public final class CompactReadingDeserializer implements Deserializer<CompactRea
             String[] ids = NO_IDS;
             double[] values = NO_VALUES;
             long[] seen = new long[(CatalogueIds.size() + 63) >>> 6];
+            int previous = -1; // catalogue position of the last catalogue key, -1 before the first
             for (long count; (count = blockCount()) != 0; ) {
                 // each entry takes at least 9 bytes (a key length and a double): more than that cannot be there
                 if (count > (buf.length - pos) / 9) {
@@ -148,7 +158,15 @@ public final class CompactReadingDeserializer implements Deserializer<CompactRea
                 }
                 for (long k = 0; k < count; k++) {
                     int len = length();
-                    int position = CatalogueIds.indexOf(buf, pos, len);
+                    int guess = next[previous + 1] - 1;
+                    int position = guess >= 0 && CatalogueIds.is(guess, buf, pos, len) ? guess
+                            : CatalogueIds.indexOf(buf, pos, len);
+                    if (position >= 0) {
+                        if (position != guess) {
+                            next[previous + 1] = position + 1;
+                        }
+                        previous = position;
+                    }
                     String id = position < 0 ? new String(buf, pos, len, StandardCharsets.UTF_8) : null;
                     pos += len;
                     need(8);

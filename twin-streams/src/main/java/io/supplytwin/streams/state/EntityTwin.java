@@ -1,11 +1,8 @@
 package io.supplytwin.streams.state;
 
 import io.supplytwin.schemas.avro.EmitReason;
-import io.supplytwin.schemas.avro.IndicatorState;
 import io.supplytwin.schemas.avro.TwinLevel;
-import io.supplytwin.schemas.avro.TwinState;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
@@ -253,18 +250,12 @@ public final class EntityTwin {
         return changed;
     }
 
-    /** The twin as a {@code twin.state.*} record. */
-    public TwinState toState(EmitReason reason) {
-        Map<String, IndicatorState> map = new HashMap<>(size * 2);
-        for (int i = 0; i < size; i++) {
-            map.put(ids[i], new IndicatorState(values[i], Instant.ofEpochMilli(updatedAts[i]), means[i], std(variances[i]),
-                    counts[i]));
-        }
-        return new TwinState(entityId, enterpriseId, level, Instant.ofEpochMilli(latestEventTime), version, reason, map);
-    }
-
-    private static double std(double variance) {
-        return Math.sqrt(Math.max(0, variance));
+    /** The twin as published to {@code twin.state.*}: a copy of its columns as they are now. */
+    public PublishedState toState(EmitReason reason) {
+        return new PublishedState(entityId, enterpriseId, level, latestEventTime, version, reason, size,
+                Arrays.copyOf(ids, size), Arrays.copyOf(positions, size), Arrays.copyOf(values, size),
+                Arrays.copyOf(updatedAts, size), Arrays.copyOf(means, size), Arrays.copyOf(variances, size),
+                Arrays.copyOf(counts, size));
     }
 
     /** Latest values of the indicators among {@code ids} that this twin has. */

@@ -9,7 +9,6 @@ import io.supplytwin.schemas.avro.ForecastKind;
 import io.supplytwin.schemas.avro.Severity;
 import io.supplytwin.schemas.avro.TelemetryReading;
 import io.supplytwin.schemas.avro.TwinLevel;
-import io.supplytwin.schemas.avro.TwinState;
 import io.supplytwin.streams.forecast.EquipmentSamples;
 import io.supplytwin.streams.forecast.InStreamScoring;
 import io.supplytwin.streams.metrics.TwinStreamsMetrics;
@@ -39,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * Equipment, order and enterprise twins, keyed by entity id: applies each reading to the twin in its store, and
  * forwards (a) the twin's state when the {@link EmissionPolicy} says so, (b) the values its enterprise needs, keyed
  * by enterprise id, when such a value changed or the state was initial or a heartbeat, and (c) readings too late to
- * count, as dead letters (when enabled). Output values are {@link TwinState}, {@link EnterpriseInput} or
+ * count, as dead letters (when enabled). Output values are {@link PublishedState}, {@link EnterpriseInput} or
  * {@link DeadLetter}; the topology splits them by type. A published twin is also snapshotted to its store's changelog;
  * other readings update the local store only, and a periodic sweep snapshots twins that went quiet and moves the
  * store's low-water mark ({@link EntityTwinStore}).
@@ -126,7 +125,7 @@ public final class EntityTwinProcessor implements Processor<String, CompactReadi
         EmitReason reason = step.reason();
         if (reason != null) {
             Set<String> watched = rules.forwarded().apply(twin.level());
-            TwinState state = twin.toState(reason);
+            PublishedState state = twin.toState(reason);
             long at = twin.latestEventTime();
             context.forward(new Record<String, Object>(key, state, at));
             metrics.state(twin.level(), reason);

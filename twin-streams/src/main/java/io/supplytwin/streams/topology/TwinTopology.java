@@ -14,6 +14,8 @@ import io.supplytwin.schemas.avro.TelemetryReading;
 import io.supplytwin.schemas.avro.TwinLevel;
 import io.supplytwin.schemas.avro.TwinState;
 import io.supplytwin.schemas.registry.client.SchemaRegistryClient;
+import io.supplytwin.schemas.serde.AvroSerdeConfig;
+import io.supplytwin.schemas.serde.AvroSerializer;
 import io.supplytwin.schemas.topic.Topic;
 import io.supplytwin.streams.TwinStreamsConfig;
 import io.supplytwin.streams.credit.CreditScorer;
@@ -29,6 +31,7 @@ import io.supplytwin.streams.state.EmissionPolicy;
 import io.supplytwin.streams.state.EntityTwin;
 import io.supplytwin.streams.state.EntityTwinProcessor;
 import io.supplytwin.streams.state.EntityTwinStore;
+import io.supplytwin.streams.state.PublishedState;
 import io.supplytwin.streams.state.TwinReplay;
 import io.supplytwin.streams.state.TwinRules;
 import io.supplytwin.streams.forecast.DailyObservations;
@@ -39,6 +42,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -148,15 +152,16 @@ public final class TwinTopology {
                 Named.as("roll-up-values")).mapValues(v -> (EnterpriseInput) v);
         twinOut.filter((k, v) -> v instanceof DeadLetter, Named.as("late-readings")).mapValues(v -> (DeadLetter) v)
                 .to(topics.telemetryDlq().name(), produced(topics.telemetryDlq(), registry));
-        KStream<String, TwinState> states = twinOut.filter((k, v) -> v instanceof TwinState, Named.as("twin-states"))
-                .mapValues(v -> (TwinState) v);
+        // states are written from the twin's columns (PublishedState), under TwinState's schema and subject
+        KStream<String, PublishedState> states = twinOut.filter((k, v) -> v instanceof PublishedState, Named.as("twin-states"))
+                .mapValues(v -> (PublishedState) v);
         states.split(Named.as("state-"))
-                .branch((k, v) -> v.getLevel() == TwinLevel.EQUIPMENT,
-                        Branched.withConsumer(s -> s.to(topics.equipmentState().name(), produced(topics.equipmentState(), registry))))
-                .branch((k, v) -> v.getLevel() == TwinLevel.ORDER,
-                        Branched.withConsumer(s -> s.to(topics.orderState().name(), produced(topics.orderState(), registry))))
+                .branch((k, v) -> v.level() == TwinLevel.EQUIPMENT,
+                        Branched.withConsumer(s -> s.to(topics.equipmentState().name(), producedState(topics.equipmentState(), registry))))
+                .branch((k, v) -> v.level() == TwinLevel.ORDER,
+                        Branched.withConsumer(s -> s.to(topics.orderState().name(), producedState(topics.orderState(), registry))))
                 .defaultBranch(Branched.withConsumer(s -> s.to(topics.enterpriseState().name(),
-                        produced(topics.enterpriseState(), registry))));
+                        producedState(topics.enterpriseState(), registry))));
 
         KStream<String, EnterpriseInput> risks = builder.stream(topics.forecast().name(),
                         Consumed.with(topics.forecast().keySerde(registry), topics.forecast().valueSerde(registry))
@@ -208,6 +213,15 @@ public final class TwinTopology {
 
     private static <V> Produced<String, V> produced(Topic<String, V> topic, SchemaRegistryClient registry) {
         return Produced.with(topic.keySerde(registry), topic.valueSerde(registry)).withName("to-" + topic.name());
+    }
+
+    /** A state topic's sink: the topic's key serde, and the Avro serializer its value serde has, for published states. */
+    private static Produced<String, PublishedState> producedState(Topic<String, TwinState> topic, SchemaRegistryClient registry) {
+        Serde<PublishedState> states = Serdes.serdeFrom(new AvroSerializer<>(registry, false, AvroSerdeConfig.DEFAULTS),
+                (t, bytes) -> {
+                    throw new UnsupportedOperationException("published states are written to " + t + ", read as TwinState");
+                });
+        return Produced.with(topic.keySerde(registry), states).withName("to-" + topic.name());
     }
 
     /**

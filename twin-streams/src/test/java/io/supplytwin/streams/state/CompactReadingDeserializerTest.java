@@ -111,6 +111,35 @@ class CompactReadingDeserializerTest {
     }
 
     @Test
+    void keysInTheOrderOfTheLastReadingAndInAnyOtherOrderDecodeTheSame() {
+        Random rnd = new Random(11);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            ids.add(CatalogueIds.id(rnd.nextInt(CatalogueIds.size())));
+        }
+        String first = ids.get(0);
+        String sameLengthOther = first.substring(0, first.length() - 1) + (first.endsWith("x") ? "y" : "x");
+        for (int k = 0; k < 300; k++) {
+            List<String> order = new ArrayList<>(ids);
+            switch (k % 5) {
+                case 0, 1 -> { } // the order of the readings before: every key as guessed
+                case 2 -> java.util.Collections.reverse(order);
+                case 3 -> order.set(0, sameLengthOther); // where a catalogue id is guessed, one that only resembles it
+                default -> java.util.Collections.shuffle(order, rnd);
+            }
+            Map<String, Double> values = new LinkedHashMap<>();
+            for (String id : order) {
+                values.put(id, rnd.nextGaussian());
+            }
+            Instant t = Instant.ofEpochMilli(1_000_000L + k);
+            TelemetryReading r = new TelemetryReading("ent-1", TwinLevel.EQUIPMENT, "e-1", (long) k, t, t, values,
+                    List.of(), TelemetrySource.values()[0]);
+            byte[] wire = avroOut.serialize(TOPIC, r);
+            assertSame(compact.deserialize(TOPIC, wire), avroIn.deserialize(TOPIC, wire));
+        }
+    }
+
+    @Test
     void readsMapsAndArraysWrittenInSizedBlocks() throws IOException {
         Random rnd = new Random(11);
         int id = registry.register(TOPIC + "-value", TelemetryReading.SCHEMA$);
