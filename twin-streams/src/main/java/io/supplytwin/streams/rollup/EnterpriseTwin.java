@@ -1,5 +1,6 @@
 package io.supplytwin.streams.rollup;
 
+import io.supplytwin.core.health.HealthModel;
 import io.supplytwin.schemas.avro.CreditAssessment;
 import io.supplytwin.schemas.avro.CreditHistory;
 import io.supplytwin.schemas.avro.HealthComponent;
@@ -19,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * Everything an enterprise's health and credit are computed from, kept per enterprise: its own latest values, the
@@ -27,8 +29,23 @@ import java.util.TreeMap;
  */
 public final class EnterpriseTwin {
 
-    public static final StateCodec<EnterpriseTwin> CODEC = new StateCodec<>("enterprise twin", 4, EnterpriseTwin::write,
+    public static final StateCodec<EnterpriseTwin> CODEC = new StateCodec<>("enterprise twin", 5, EnterpriseTwin::write,
             EnterpriseTwin::read);
+
+    /**
+     * The standard health model's component keys and labels, each followed by the other: format 5 writes a health
+     * component's key and label as their index here (text only for others), guarded by the list's fingerprint.
+     */
+    private static final List<String> HEALTH_TEXT = HealthModel.standard().keyIndicators().stream()
+            .flatMap(k -> Stream.of(k.id(), k.name())).toList();
+    private static final Map<String, Integer> HEALTH_TEXT_INDEX = new HashMap<>();
+    private static final int HEALTH_TEXT_FINGERPRINT = HEALTH_TEXT.hashCode();
+
+    static {
+        for (int i = HEALTH_TEXT.size() - 1; i >= 0; i--) {
+            HEALTH_TEXT_INDEX.put(HEALTH_TEXT.get(i), i);
+        }
+    }
 
     /** One past health value. */
     public record HealthPoint(long time, double h) {
@@ -145,7 +162,8 @@ public final class EnterpriseTwin {
      * Format 3 writes catalogue indicators as their position (guarded by the catalogue's fingerprint, like entity
      * twins), not as text. Format 4 writes the ledger history and the last health index field by field instead of as
      * Avro (Avro's writer and reader for them were an eighth of the stream thread's time: the enterprise twin is read
-     * and written on every update of the enterprise). Formats 1 to 3 still read.
+     * and written on every update of the enterprise). Format 5 writes the health components' keys and labels as their
+     * index in the standard health model ({@link #HEALTH_TEXT}). Formats 1 to 4 still read.
      */
     private static void write(EnterpriseTwin t, StateCodec.Out out) throws IOException {
         out.writeUTF(t.enterpriseId);
@@ -194,7 +212,7 @@ public final class EnterpriseTwin {
         t.riskModel = in.readUTF();
         if (version >= 4) {
             t.history = EnterpriseInput.readHistory(in);
-            t.health = readHealth(in, t.enterpriseId);
+            t.health = readHealth(in, t.enterpriseId, version >= 5);
         } else {
             ByteBuffer history = readAvro(in);
             ByteBuffer health = readAvro(in);
@@ -260,10 +278,11 @@ public final class EnterpriseTwin {
         }
         out.writeLong(h.getTime().toEpochMilli());
         out.writeDouble(h.getH());
+        out.writeInt(HEALTH_TEXT_FINGERPRINT);
         out.writeInt(h.getComponents().size());
         for (HealthComponent c : h.getComponents()) {
-            out.writeUTF(c.getKey());
-            out.writeUTF(c.getLabel());
+            writeHealthText(out, c.getKey());
+            writeHealthText(out, c.getLabel());
             writeOptional(out, c.getValue());
             writeOptional(out, c.getScore());
             out.writeDouble(c.getWeight());
@@ -274,23 +293,48 @@ public final class EnterpriseTwin {
         }
     }
 
-    private static HealthIndex readHealth(StateCodec.In in, String enterpriseId) throws IOException {
+    /** A health component's key or label: its index in {@link #HEALTH_TEXT}, or -1 and the text. */
+    private static void writeHealthText(StateCodec.Out out, String text) throws IOException {
+        Integer index = HEALTH_TEXT_INDEX.get(text);
+        out.writeShort(index == null ? -1 : index);
+        if (index == null) {
+            out.writeUTF(text);
+        }
+    }
+
+    /**
+     * @param indexed format 5: keys and labels as indexes. A health index whose indexes refer to another model's list
+     *                (another fingerprint) is read past and left out: the enterprise's next update computes it again.
+     */
+    private static HealthIndex readHealth(StateCodec.In in, String enterpriseId, boolean indexed) throws IOException {
         if (!in.readBoolean()) {
             return null;
         }
         long time = in.readLong();
         double h = in.readDouble();
+        boolean known = !indexed || in.readInt() == HEALTH_TEXT_FINGERPRINT;
         int n = in.readInt();
         List<HealthComponent> components = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            components.add(new HealthComponent(in.readUTF(), in.readUTF(), readOptional(in), readOptional(in), in.readDouble()));
+            String key = indexed ? readHealthText(in) : in.readUTF();
+            String label = indexed ? readHealthText(in) : in.readUTF();
+            components.add(new HealthComponent(key, label, readOptional(in), readOptional(in), in.readDouble()));
         }
         int alerts = in.readInt();
         List<String> flags = new ArrayList<>(alerts);
         for (int i = 0; i < alerts; i++) {
             flags.add(in.readUTF());
         }
-        return new HealthIndex(enterpriseId, Instant.ofEpochMilli(time), h, components, flags);
+        return known ? new HealthIndex(enterpriseId, Instant.ofEpochMilli(time), h, components, flags) : null;
+    }
+
+    private static String readHealthText(StateCodec.In in) throws IOException {
+        int index = in.readShort();
+        if (index < 0) {
+            return in.readUTF();
+        }
+        // an index beyond this list is from another model: placeholder text, and the record is dropped by the caller
+        return index < HEALTH_TEXT.size() ? HEALTH_TEXT.get(index) : "";
     }
 
     private static void writeOptional(StateCodec.Out out, Double v) {

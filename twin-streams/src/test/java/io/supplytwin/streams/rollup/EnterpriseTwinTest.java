@@ -3,8 +3,11 @@ package io.supplytwin.streams.rollup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
+import io.supplytwin.schemas.avro.HealthComponent;
+import io.supplytwin.schemas.avro.HealthIndex;
 import io.supplytwin.schemas.avro.TwinLevel;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -68,16 +71,25 @@ class EnterpriseTwinTest {
             + "bWVudCBhdmFpbGFiaWxpdHkCAAAAAAAAVkACmpmZmZmZ6T+4HoXrUbi+Px5kZWZlY3RfcmF0ZV9wY3QWRGVmZWN0IHJhdGUAAOxRuB6F67E/AAIWSEVB"
             + "TFRIX0RST1AA/////wAAAAAAAAAL";
 
+    /** {@link EnterpriseTwinFixture#sample()} as the previous release stored it (format 4: health components' text). */
+    private static final String FORMAT_4_OF_PREVIOUS_RELEASE = "BAAFdDItMDMQxjbNAAAAAQDjQUMS0AAAAAAAAAABAAt0Mi0wMy1lcS0wMgAAAAEA"
+            + "IEBWAAAAAAAAAAAAAQAMdDItMDMtb3JkLTA0AAAAAQBiQBYAAAAAAAAAAAABAAAAAAAPQkA/5rhR64UeuAABAD++uFHrhR64AAAAAAANu6AACXhnYm9v"
+            + "c3QgMwEABXQyLTAzAAAABAAAAAIAAAABAAAAAwAAAAAAAAAAAAw1AAEAAAAAAA9CQD/muFHrhR64AAAAAgAQYXZhaWxhYmlsaXR5X3BjdAAWRXF1aXBt"
+            + "ZW50IGF2YWlsYWJpbGl0eQFAVgAAAAAAAAE/6ZmZmZmZmj++uFHrhR64AA9kZWZlY3RfcmF0ZV9wY3QAC0RlZmVjdCByYXRlAAA/seuFHrhR7AAAAAEA"
+            + "C0hFQUxUSF9EUk9Q/////wAAAAAAAAAL";
+
     @Test
-    void healthAndHistoryStoredAsAvroByThePreviousReleaseReadTheSameAsInFormat4() {
+    void healthAndHistoryStoredByPreviousReleasesReadTheSameAsInTheCurrentFormat() {
         EnterpriseTwin want = EnterpriseTwinFixture.sample();
         byte[] format3 = Base64.getDecoder().decode(FORMAT_3_OF_PREVIOUS_RELEASE);
-        byte[] format4 = EnterpriseTwin.CODEC.encode(want);
-        assertThat(format4[0]).isEqualTo((byte) 4);
-        for (byte[] stored : new byte[][] {format3, format4}) {
+        byte[] format4 = Base64.getDecoder().decode(FORMAT_4_OF_PREVIOUS_RELEASE);
+        byte[] format5 = EnterpriseTwin.CODEC.encode(want);
+        assertThat(format5[0]).isEqualTo((byte) 5);
+        assertThat(format5.length).as("component keys and labels as indexes").isLessThan(format4.length);
+        for (byte[] stored : new byte[][] {format3, format4, format5}) {
             EnterpriseTwin back = EnterpriseTwin.CODEC.decode(stored);
             // record equality covers every schema field: a field added to HealthIndex or CreditHistory and not
-            // written by format 4 comes back as its default and fails here
+            // written by the current format comes back as its default and fails here
             assertThat(back.health()).isEqualTo(want.health());
             assertThat(back.history()).isEqualTo(want.history());
             assertThat(back.own()).isEqualTo(want.own());
@@ -91,6 +103,23 @@ class EnterpriseTwinTest {
         EnterpriseTwin empty = EnterpriseTwin.CODEC.decode(EnterpriseTwin.CODEC.encode(EnterpriseTwin.create("e-9")));
         assertThat(empty.health()).isNull();
         assertThat(empty.history()).isNull();
+    }
+
+    @Test
+    void theModelsComponentsAndTextOutsideItComeBackAsStored() {
+        EnterpriseTwin twin = EnterpriseTwin.create("e-4");
+        List<HealthComponent> components = new java.util.ArrayList<>();
+        for (var k : io.supplytwin.core.health.HealthModel.standard().keyIndicators()) {
+            components.add(new HealthComponent(k.id(), k.name(), 1.0, 0.5, 1.0 / 12));
+        }
+        components.add(new HealthComponent("vendor_kpi", "Vendor KPI — ünits", null, null, 0.0));
+        components.add(new HealthComponent(components.get(1).getLabel(), components.get(0).getKey(), 2.0, null, 0.0));
+        twin.health = new HealthIndex("e-4", java.time.Instant.ofEpochMilli(5L), 0.5, components, List.of());
+
+        EnterpriseTwin back = EnterpriseTwin.CODEC.decode(EnterpriseTwin.CODEC.encode(twin));
+
+        assertThat(back.health()).isEqualTo(twin.health);
+        assertThat(components).hasSizeGreaterThan(12);
     }
 
     @Test
