@@ -252,7 +252,7 @@ public final class EntityTwin {
 
     /** The twin as published to {@code twin.state.*}: a copy of its columns as they are now. */
     public PublishedState toState(EmitReason reason) {
-        return new PublishedState(entityId, enterpriseId, level, latestEventTime, version, reason, size,
+        return new PublishedState(entityId, enterpriseId, level, latestEventTime, version, reason,
                 Arrays.copyOf(ids, size), Arrays.copyOf(positions, size), Arrays.copyOf(values, size),
                 Arrays.copyOf(updatedAts, size), Arrays.copyOf(means, size), Arrays.copyOf(variances, size),
                 Arrays.copyOf(counts, size));

@@ -37,6 +37,11 @@ public final class IndicatorStats {
     }
 
     public double std() {
+        return std(variance);
+    }
+
+    /** The standard deviation of a variance that rounding may have left just below 0. */
+    static double std(double variance) {
         return Math.sqrt(Math.max(0, variance));
     }
 

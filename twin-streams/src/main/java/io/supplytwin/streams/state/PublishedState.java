@@ -39,7 +39,6 @@ public final class PublishedState implements AvroWritable {
     private final long updateTime;
     private final long version;
     private final EmitReason reason;
-    private final int size;
     private final String[] ids;
     private final int[] positions;
     private final double[] values;
@@ -48,8 +47,9 @@ public final class PublishedState implements AvroWritable {
     private final double[] variances;
     private final long[] counts;
 
+    /** The columns are the twin's copies, one element per indicator. */
     PublishedState(String entityId, String enterpriseId, TwinLevel level, long updateTime, long version, EmitReason reason,
-                   int size, String[] ids, int[] positions, double[] values, long[] updatedAts, double[] means,
+                   String[] ids, int[] positions, double[] values, long[] updatedAts, double[] means,
                    double[] variances, long[] counts) {
         this.entityId = entityId;
         this.enterpriseId = enterpriseId;
@@ -57,7 +57,6 @@ public final class PublishedState implements AvroWritable {
         this.updateTime = updateTime;
         this.version = version;
         this.reason = reason;
-        this.size = size;
         this.ids = ids;
         this.positions = positions;
         this.values = values;
@@ -94,8 +93,8 @@ public final class PublishedState implements AvroWritable {
         out.writeLong(version);
         out.writeEnum(reason.ordinal());
         out.writeMapStart();
-        out.setItemCount(size);
-        for (int i = 0; i < size; i++) {
+        out.setItemCount(ids.length);
+        for (int i = 0; i < ids.length; i++) {
             out.startItem();
             if (positions[i] >= 0) {
                 out.writeString(CATALOGUE_KEYS[positions[i]]);
@@ -105,7 +104,7 @@ public final class PublishedState implements AvroWritable {
             out.writeDouble(values[i]);
             out.writeLong(updatedAts[i]);
             out.writeDouble(means[i]);
-            out.writeDouble(std(variances[i]));
+            out.writeDouble(IndicatorStats.std(variances[i]));
             out.writeLong(counts[i]);
         }
         out.writeMapEnd();
@@ -114,20 +113,16 @@ public final class PublishedState implements AvroWritable {
     /** The same state as a generated record. */
     @Override
     public TwinState toRecord() {
-        Map<String, IndicatorState> map = new HashMap<>(size * 2);
-        for (int i = 0; i < size; i++) {
-            map.put(ids[i], new IndicatorState(values[i], Instant.ofEpochMilli(updatedAts[i]), means[i], std(variances[i]),
+        Map<String, IndicatorState> map = new HashMap<>(ids.length * 2);
+        for (int i = 0; i < ids.length; i++) {
+            map.put(ids[i], new IndicatorState(values[i], Instant.ofEpochMilli(updatedAts[i]), means[i], IndicatorStats.std(variances[i]),
                     counts[i]));
         }
         return new TwinState(entityId, enterpriseId, level, Instant.ofEpochMilli(updateTime), version, reason, map);
     }
 
-    static double std(double variance) {
-        return Math.sqrt(Math.max(0, variance));
-    }
-
     @Override
     public String toString() {
-        return "PublishedState[" + entityId + " v" + version + " " + reason + ", " + size + " indicators]";
+        return "PublishedState[" + entityId + " v" + version + " " + reason + ", " + ids.length + " indicators]";
     }
 }

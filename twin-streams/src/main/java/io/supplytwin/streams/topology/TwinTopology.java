@@ -14,7 +14,6 @@ import io.supplytwin.schemas.avro.TelemetryReading;
 import io.supplytwin.schemas.avro.TwinLevel;
 import io.supplytwin.schemas.avro.TwinState;
 import io.supplytwin.schemas.registry.client.SchemaRegistryClient;
-import io.supplytwin.schemas.serde.AvroSerdeConfig;
 import io.supplytwin.schemas.serde.AvroSerializer;
 import io.supplytwin.schemas.topic.Topic;
 import io.supplytwin.streams.TwinStreamsConfig;
@@ -42,8 +41,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
@@ -215,13 +214,21 @@ public final class TwinTopology {
         return Produced.with(topic.keySerde(registry), topic.valueSerde(registry)).withName("to-" + topic.name());
     }
 
-    /** A state topic's sink: the topic's key serde, and the Avro serializer its value serde has, for published states. */
+    /**
+     * A state topic's sink for published states: the topic's own serdes. Its Avro serializer writes any record by
+     * the schema the record names, so it takes a {@link PublishedState} (which names TwinState's) as it is.
+     */
     private static Produced<String, PublishedState> producedState(Topic<String, TwinState> topic, SchemaRegistryClient registry) {
-        Serde<PublishedState> states = Serdes.serdeFrom(new AvroSerializer<>(registry, false, AvroSerdeConfig.DEFAULTS),
-                (t, bytes) -> {
-                    throw new UnsupportedOperationException("published states are written to " + t + ", read as TwinState");
-                });
-        return Produced.with(topic.keySerde(registry), states).withName("to-" + topic.name());
+        Serializer<TwinState> records = topic.valueSerde(registry).serializer();
+        if (!(records instanceof AvroSerializer<?>)) {
+            throw new IllegalStateException("the values of " + topic.name() + " are written by "
+                    + records.getClass().getName() + ", which cannot write a published state");
+        }
+        @SuppressWarnings("unchecked")
+        Serializer<PublishedState> states = (Serializer<PublishedState>) (Serializer<?>) records;
+        return Produced.with(topic.keySerde(registry), Serdes.serdeFrom(states, (t, bytes) -> {
+            throw new UnsupportedOperationException("published states are written to " + t + ", read as TwinState");
+        })).withName("to-" + topic.name());
     }
 
     /**
