@@ -15,6 +15,7 @@ import io.supplytwin.streams.credit.CreditScorer;
 import io.supplytwin.streams.health.HealthAlerts;
 import io.supplytwin.streams.health.HealthRollUp;
 import io.supplytwin.streams.metrics.TwinStreamsMetrics;
+import io.supplytwin.streams.state.WriteBehind;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -32,6 +33,7 @@ public final class EnterpriseProcessor implements Processor<String, EnterpriseIn
     public static final String CREDIT_RISK = "CREDIT_RISK";
 
     private final String storeName;
+    private final String pendingName;
     private final HealthRollUp rollUp;
     private final HealthAlerts alerts;
     private final CreditScorer scorer;
@@ -40,17 +42,23 @@ public final class EnterpriseProcessor implements Processor<String, EnterpriseIn
     private final TwinStreamsMetrics metrics;
     private final DailyScoring daily;
     private ProcessorContext<String, SpecificRecord> context;
-    private KeyValueStore<String, EnterpriseTwin> store;
+    private WriteBehind<EnterpriseTwin> twins;
     private KeyValueStore<String, EnterpriseDays> days;
 
     /** Where closed days are kept and who scores them (the processor takes null when scoring is off). */
     public record DailyScoring(String storeName, long dayMs, InStreamScoring scoring) {
     }
 
-    public EnterpriseProcessor(String storeName, HealthRollUp rollUp, HealthAlerts alerts, CreditScorer scorer,
+    /**
+     * @param storeName   the enterprise twins' store
+     * @param pendingName a {@link WriteBehind} in front of it: an enterprise changed by several inputs between two
+     *                    commits is decoded, encoded and logged once
+     */
+    public EnterpriseProcessor(String storeName, String pendingName, HealthRollUp rollUp, HealthAlerts alerts, CreditScorer scorer,
                                double minCoverage, long dropWindowMs, TwinStreamsMetrics metrics, DailyScoring daily) {
         this.daily = daily;
         this.storeName = storeName;
+        this.pendingName = pendingName;
         this.rollUp = rollUp;
         this.alerts = alerts;
         this.scorer = scorer;
@@ -62,7 +70,9 @@ public final class EnterpriseProcessor implements Processor<String, EnterpriseIn
     @Override
     public void init(ProcessorContext<String, SpecificRecord> context) {
         this.context = context;
-        this.store = context.getStateStore(storeName);
+        KeyValueStore<String, EnterpriseTwin> store = context.getStateStore(storeName);
+        this.twins = WriteBehind.unwrap(context.getStateStore(pendingName));
+        twins.target(store);
         if (daily != null) {
             this.days = context.getStateStore(daily.storeName());
         }
@@ -75,7 +85,7 @@ public final class EnterpriseProcessor implements Processor<String, EnterpriseIn
         if (in == null || id == null) {
             return;
         }
-        EnterpriseTwin twin = store.get(id);
+        EnterpriseTwin twin = twins.get(id);
         if (twin == null) {
             twin = EnterpriseTwin.create(id);
         }
@@ -100,7 +110,7 @@ public final class EnterpriseProcessor implements Processor<String, EnterpriseIn
         if (twin.health != null && covered(twin.health)) {
             credit(twin, Math.max(time, twin.health.getTime().toEpochMilli()));
         }
-        store.put(id, twin);
+        twins.put(id, twin);
     }
 
     /**

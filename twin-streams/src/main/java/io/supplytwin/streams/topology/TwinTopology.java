@@ -33,6 +33,7 @@ import io.supplytwin.streams.state.EntityTwinStore;
 import io.supplytwin.streams.state.PublishedState;
 import io.supplytwin.streams.state.TwinReplay;
 import io.supplytwin.streams.state.TwinRules;
+import io.supplytwin.streams.state.WriteBehind;
 import io.supplytwin.streams.forecast.DailyObservations;
 import io.supplytwin.streams.forecast.EnterpriseDays;
 import io.supplytwin.streams.forecast.EquipmentSamples;
@@ -74,6 +75,10 @@ public final class TwinTopology {
     public static final String ENTITY_STORE = "twin-entities";
     /** Roll-up inputs, health, alerts, risk, history and credit by enterprise id. */
     public static final String ENTERPRISE_STORE = "twin-enterprises";
+    /** Enterprise twins changed since the task's last commit, in front of {@link #ENTERPRISE_STORE} (in memory). */
+    public static final String ENTERPRISE_PENDING = "twin-enterprises-pending";
+    /** Most enterprise twins held between commits before the one changed longest ago is written through. */
+    static final int PENDING_ENTERPRISES = 4_096;
     /** The ledger's credit history by enterprise id. */
     public static final String LEDGER_STORE = "ledger-credit-history";
     /** Name of the repartition step (its topic is {@code <application id>-enterprise-inputs-repartition}). */
@@ -120,11 +125,13 @@ public final class TwinTopology {
         // Entity twins are read and written once per reading, minutes apart: a record cache would only churn, and one
         // holding every twin cost the collector more than it saved the stream thread (docs/performance.md). Their
         // changelog takes a twin when it is published; the readings in between are replayed from telemetry after a
-        // restore (EntityTwinStore). An enterprise is written by each of its ~20 children's publications; cached, it
-        // reaches RocksDB and its changelog once per commit interval instead of once per child.
+        // restore (EntityTwinStore). An enterprise is changed by each of its ~20 children's publications, which its
+        // gateway sends together: held as an object between commits (WriteBehind), it is decoded, encoded, stored and
+        // logged once per commit interval instead of once per child.
         builder.addStateStore(EntityTwinStore.builder(ENTITY_STORE, replay));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ENTERPRISE_STORE), Serdes.String(),
-                EnterpriseTwin.CODEC.serde()).withCachingEnabled());
+                EnterpriseTwin.CODEC.serde()));
+        builder.addStateStore(WriteBehind.<EnterpriseTwin>builder(ENTERPRISE_PENDING, PENDING_ENTERPRISES));
         if (scoring != null) {
             builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DAYS_STORE), Serdes.String(),
                     EnterpriseDays.CODEC.serde()));
@@ -136,8 +143,8 @@ public final class TwinTopology {
         EnterpriseProcessor.DailyScoring daily = scoring == null ? null
                 : new EnterpriseProcessor.DailyScoring(DAYS_STORE, config.scoringDay().toMillis(), scoring);
         String[] entityStores = scoring == null ? new String[] {ENTITY_STORE} : new String[] {ENTITY_STORE, FAULT_SAMPLES_STORE};
-        String[] enterpriseStores = scoring == null ? new String[] {ENTERPRISE_STORE}
-                : new String[] {ENTERPRISE_STORE, DAYS_STORE};
+        String[] enterpriseStores = scoring == null ? new String[] {ENTERPRISE_STORE, ENTERPRISE_PENDING}
+                : new String[] {ENTERPRISE_STORE, ENTERPRISE_PENDING, DAYS_STORE};
 
         // the twin reads telemetry into arrays by catalogue position, not Avro's class (CompactReadingDeserializer)
         KStream<String, CompactReading> telemetry = builder.stream(topics.telemetry().name(),
@@ -185,7 +192,7 @@ public final class TwinTopology {
                         Named.as("history-input"));
 
         KStream<String, SpecificRecord> enterpriseOut = byEnterprise.merge(histories, Named.as("enterprise-and-ledger"))
-                .process(() -> new EnterpriseProcessor(ENTERPRISE_STORE, rollUp, alerts, scorer, config.healthMinCoverage(),
+                .process(() -> new EnterpriseProcessor(ENTERPRISE_STORE, ENTERPRISE_PENDING, rollUp, alerts, scorer, config.healthMinCoverage(),
                         config.healthDropWindow().toMillis(), metrics, daily), Named.as("enterprise-twins"), enterpriseStores);
         enterpriseOut.filter((k, v) -> v instanceof HealthIndex, Named.as("health-out")).mapValues(v -> (HealthIndex) v)
                 .to(topics.health().name(), produced(topics.health(), registry));
