@@ -85,6 +85,10 @@ class CreditJoinTest {
         assertThat(after.getC()).isLessThan(before.getC());
         assertThat(after.getExplanation()).extracting(ExplanationItem::getFactor)
                 .contains("credit_score/on_time_repayment_rate", "credit_score/defaults");
+        // the ledger table's cache hands the update to the enterprise twins while the task commits; their write-behind
+        // is flushed after it (stores flush in topological order), so the commit that took the update also stored it
+        assertThat(twin.enterprises().get(SUPPLIER).history().getContracts()).isEqualTo(12);
+        assertThat(twin.enterprises().get(SUPPLIER).credit()).isEqualTo(after);
     }
 
     @Test
