@@ -77,7 +77,7 @@ public final class StreamsBenchCommand implements Callable<Integer> {
 
     @Option(names = "--rounds", description = "rounds of the throughput step, each a pass-through and both guarantees,"
             + " alternating which guarantee goes first; rates are averaged (default ${DEFAULT-VALUE})")
-    int rounds = 2;
+    int rounds = 4;
 
     @Option(names = "--warm-ups", description = "most uncounted warm-up rounds (a pass-through and both guarantees) before"
             + " the throughput step; they stop once the JIT compiler takes under 5% of a twin run's cpu (default ${DEFAULT-VALUE})")
