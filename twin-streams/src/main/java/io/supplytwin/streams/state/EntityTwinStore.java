@@ -23,7 +23,6 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
-import org.apache.kafka.streams.state.internals.WrappedStateStore;
 
 /**
  * The entity twins' store. Every twin lives in a local RocksDB store that each reading updates; the changelog gets a
@@ -76,10 +75,7 @@ public final class EntityTwinStore implements KeyValueStore<String, EntityTwin> 
      * decorator (read-write checks), which knows nothing of the snapshot writes.
      */
     public static EntityTwinStore unwrap(StateStore store) {
-        StateStore s = store;
-        while (s instanceof WrappedStateStore<?, ?, ?> wrapped) {
-            s = wrapped.wrapped();
-        }
+        StateStore s = UnloggedStoreBuilder.innermost(store);
         if (s instanceof EntityTwinStore twins) {
             return twins;
         }

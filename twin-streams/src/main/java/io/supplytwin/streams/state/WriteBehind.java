@@ -13,7 +13,6 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.internals.CacheFlushListener;
 import org.apache.kafka.streams.state.internals.CachedStateStore;
-import org.apache.kafka.streams.state.internals.WrappedStateStore;
 
 /**
  * The values a processor changed since the task's last commit, kept as the objects it works on, in front of the
@@ -61,10 +60,7 @@ public final class WriteBehind<V> implements StateStore, CachedStateStore<Object
     /** The store itself from what a processor's context hands out. */
     @SuppressWarnings("unchecked")
     public static <V> WriteBehind<V> unwrap(StateStore store) {
-        StateStore s = store;
-        while (s instanceof WrappedStateStore<?, ?, ?> wrapped) {
-            s = wrapped.wrapped();
-        }
+        StateStore s = UnloggedStoreBuilder.innermost(store);
         if (s instanceof WriteBehind<?> writeBehind) {
             return (WriteBehind<V>) writeBehind;
         }
