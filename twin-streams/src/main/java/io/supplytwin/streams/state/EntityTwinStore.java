@@ -75,11 +75,7 @@ public final class EntityTwinStore implements KeyValueStore<String, EntityTwin> 
      * decorator (read-write checks), which knows nothing of the snapshot writes.
      */
     public static EntityTwinStore unwrap(StateStore store) {
-        StateStore s = UnloggedStoreBuilder.innermost(store);
-        if (s instanceof EntityTwinStore twins) {
-            return twins;
-        }
-        throw new IllegalStateException("store " + store.name() + " is a " + s.getClass().getName() + ", not the entity twins'");
+        return OwnStores.unwrap(store, EntityTwinStore.class, "the entity twins'");
     }
 
     @Override

@@ -5,7 +5,6 @@ import java.util.Objects;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.internals.WrappedStateStore;
 
 /** Builds a store of the twin's own that keeps nothing across restarts: no changelog, no record cache. */
 final class UnloggedStoreBuilder<S extends StateStore> implements StoreBuilder<S> {
@@ -56,17 +55,5 @@ final class UnloggedStoreBuilder<S extends StateStore> implements StoreBuilder<S
     @Override
     public String name() {
         return name;
-    }
-
-    /**
-     * The store under the decorators Kafka Streams puts around every store it hands a processor (read-write checks),
-     * which know nothing of a store's own methods.
-     */
-    static StateStore innermost(StateStore store) {
-        StateStore s = store;
-        while (s instanceof WrappedStateStore<?, ?, ?> wrapped) {
-            s = wrapped.wrapped();
-        }
-        return s;
     }
 }

@@ -60,11 +60,7 @@ public final class WriteBehind<V> implements StateStore, CachedStateStore<Object
     /** The store itself from what a processor's context hands out. */
     @SuppressWarnings("unchecked")
     public static <V> WriteBehind<V> unwrap(StateStore store) {
-        StateStore s = UnloggedStoreBuilder.innermost(store);
-        if (s instanceof WriteBehind<?> writeBehind) {
-            return (WriteBehind<V>) writeBehind;
-        }
-        throw new IllegalStateException("store " + store.name() + " is a " + s.getClass().getName() + ", not a write-behind");
+        return (WriteBehind<V>) OwnStores.unwrap(store, WriteBehind.class, "a write-behind");
     }
 
     /** The store the values are written to; a processor sets it in its {@code init}, which drops anything pending. */
@@ -95,11 +91,6 @@ public final class WriteBehind<V> implements StateStore, CachedStateStore<Object
             eldest.remove();
             write(e.getKey(), e.getValue());
         }
-    }
-
-    /** Values changed and not yet written. */
-    public int pending() {
-        return pending.size();
     }
 
     private void write(String key, Pending<V> p) {

@@ -77,7 +77,7 @@ public final class TwinTopology {
     public static final String ENTERPRISE_STORE = "twin-enterprises";
     /** Enterprise twins changed since the task's last commit, in front of {@link #ENTERPRISE_STORE} (in memory). */
     public static final String ENTERPRISE_PENDING = "twin-enterprises-pending";
-    /** Most enterprise twins held between commits before the one changed longest ago is written through. */
+    /** Most enterprise twins held between commits before the one used longest ago is written through. */
     static final int PENDING_ENTERPRISES = 4_096;
     /** The ledger's credit history by enterprise id. */
     public static final String LEDGER_STORE = "ledger-credit-history";
